@@ -1,0 +1,13 @@
+namespace MotCua.Web.Features.Catalog;
+
+public static class CatalogModule
+{
+    public static IServiceCollection AddCatalogModule(this IServiceCollection services)
+    {
+        services.AddScoped<CatalogService>();
+        services.AddScoped<Seeding.CatalogSeeder>();
+        return services;
+    }
+
+    public static WebApplication MapCatalogApi(this WebApplication app) => app;
+}

@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using MotCua.Web.Features.Calendar;
+using MotCua.Web.Features.Catalog;
+using MotCua.Web.Features.Home;
+using MotCua.Web.Features.Identity;
+using MotCua.Web.Features.Organization;
+using MotCua.Web.Features.Organization.Data;
+using MotCua.Web.Infrastructure.Persistence;
+
+namespace MotCua.Web.Features;
+
+/// <summary>Registers every module. Each module keeps its own services and endpoints in its folder.</summary>
+public static class FeatureSetup
+{
+    public static IServiceCollection AddMotCuaFeatures(this IServiceCollection services)
+    {
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+        }).AddViewLocalization();
+
+        services.AddIdentity<StaffUser, IdentityRole<Guid>>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<MotCuaDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/sign-in";
+            o.LogoutPath = "/account/sign-out";
+            o.AccessDeniedPath = "/account/denied";
+            o.Cookie.Name = "motcua.staff";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // API callers get status codes, not a redirect to the sign-in page.
+            o.Events.OnRedirectToLogin = c => RedirectOrStatus(c, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = c => RedirectOrStatus(c, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddAuthorization(o =>
+        {
+            // Deny by default: a page or endpoint that does not say who may use it is for signed-in staff only,
+            // and public ones opt out with [AllowAnonymous] / AllowAnonymous().
+            o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+            StaffPolicies.Add(o);
+        });
+
+        services.AddOrganizationModule();
+        services.AddCalendarModule();
+        services.AddCatalogModule();
+        return services;
+    }
+
+    public static WebApplication MapMotCuaFeatures(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapCultureSwitch();
+        app.MapCalendarApi();
+        app.MapCatalogApi();
+        app.MapOrganizationApi();
+        // An unknown address is a 404 for everyone, not a sign-in page: the fallback policy would otherwise
+        // send anonymous visitors to sign in for a page that does not exist.
+        app.MapFallback(() => Results.NotFound()).AllowAnonymous();
+        return app;
+    }
+
+    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
+using MotCua.Web.Features;
+using MotCua.Web.Infrastructure.Localization;
+using MotCua.Web.Infrastructure.Observability;
+using MotCua.Web.Infrastructure.Persistence;
+
+namespace MotCua.Web;
+
+/// <summary>How the host is put together; Program.cs stays three lines so tests and tools reuse the same wiring.</summary>
+public static class HostSetup
+{
+    public static readonly CultureInfo[] Cultures = [new("vi"), new("en")];
+
+    public static WebApplicationBuilder AddMotCua(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.AddMotCuaLogging();
+
+        var (provider, connectionString) = DatabaseSetup.Resolve(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddMotCuaDatabase(provider, connectionString);
+        services.Configure<MotCuaOptions>(builder.Configuration.GetSection(MotCuaOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+
+        // Keys in the database: every instance decrypts every other's cookies and survives restarts.
+        services.AddDataProtection().SetApplicationName("MotCua").PersistKeysToDbContext<MotCuaDbContext>();
+
+        // Vietnamese stays as text in the HTML instead of &#x…; entities: smaller pages, readable source.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("vi");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" }, new CookieRequestCultureProvider()];
+        });
+
+        services.AddMotCuaObservability();
+        services.AddProblemDetails();
+        services.AddMotCuaFeatures();
+        return builder;
+    }
+
+    public static WebApplication UseMotCua(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+        }
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapMotCuaObservability();
+        app.MapMotCuaFeatures();
+        return app;
+    }
+}

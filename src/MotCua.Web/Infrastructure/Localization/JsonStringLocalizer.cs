@@ -1,0 +1,56 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Localization;
+
+namespace MotCua.Web.Infrastructure.Localization;
+
+/// <summary>
+/// UI strings from Localization/&lt;culture&gt;.json (flat key → text), compiled into the assembly.
+/// Vietnamese is the reference language: a key missing in English falls back to Vietnamese, and a key
+/// missing everywhere shows the key itself, which the localisation test reports.
+/// </summary>
+public sealed class JsonStringLocalizerFactory : IStringLocalizerFactory
+{
+    private readonly JsonStringLocalizer _localizer = new(Load());
+
+    public IStringLocalizer Create(Type resourceSource) => _localizer;
+
+    public IStringLocalizer Create(string baseName, string location) => _localizer;
+
+    internal static FrozenDictionary<string, FrozenDictionary<string, string>> Load()
+    {
+        var assembly = typeof(JsonStringLocalizerFactory).Assembly;
+        var tables = new Dictionary<string, FrozenDictionary<string, string>>();
+        foreach (var culture in HostSetup.Cultures)
+        {
+            using var stream = assembly.GetManifestResourceStream($"MotCua.Strings.{culture.Name}.json")
+                ?? throw new InvalidOperationException($"Missing UI strings for {culture.Name}.");
+            var table = JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [];
+            tables[culture.Name] = table.ToFrozenDictionary(StringComparer.Ordinal);
+        }
+        return tables.ToFrozenDictionary();
+    }
+}
+
+public sealed class JsonStringLocalizer(FrozenDictionary<string, FrozenDictionary<string, string>> tables) : IStringLocalizer
+{
+    public LocalizedString this[string name] => Find(name, null);
+
+    public LocalizedString this[string name, params object[] arguments] => Find(name, arguments);
+
+    public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) =>
+        Table(CultureInfo.CurrentUICulture).Select(kv => new LocalizedString(kv.Key, kv.Value));
+
+    private LocalizedString Find(string name, object[]? arguments)
+    {
+        var found = Table(CultureInfo.CurrentUICulture).TryGetValue(name, out var text)
+            || tables["vi"].TryGetValue(name, out text);
+        var value = text ?? name;
+        if (arguments is { Length: > 0 }) value = string.Format(CultureInfo.CurrentCulture, value, arguments);
+        return new LocalizedString(name, value, resourceNotFound: !found);
+    }
+
+    private FrozenDictionary<string, string> Table(CultureInfo culture) =>
+        tables.TryGetValue(culture.TwoLetterISOLanguageName, out var table) ? table : tables["vi"];
+}

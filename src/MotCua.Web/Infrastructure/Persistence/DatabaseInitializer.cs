@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MotCua.Web.Features.Organization.Seeding;
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.Web.Infrastructure.Persistence;
+
+public static class DatabaseInitializer
+{
+    /// <summary>
+    /// Brings the schema up to date and, on an empty database, seeds the demo city and the catalogue.
+    /// Then prints where the product listens and the demo sign-ins, for the person who just started it.
+    /// </summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<MotCuaOptions>>().Value;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+            var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("MotCua.Startup");
+            await db.Database.MigrateAsync();
+            if (options.Seed)
+            {
+                var seeder = scope.ServiceProvider.GetRequiredService<CitySeeder>();
+                await seeder.SeedAsync(options, CancellationToken.None);
+            }
+            log.LogInformation("Database ready ({Provider})", db.Database.ProviderName);
+        }
+        app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, options));
+    }
+}

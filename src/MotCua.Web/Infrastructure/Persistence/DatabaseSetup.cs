@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace MotCua.Web.Infrastructure.Persistence;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+/// <summary>
+/// Chooses the database from one setting. <c>ConnectionStrings:MotCua</c> unset means the embedded default:
+/// a SQLite file under ./data/. A PostgreSQL connection string ("Host=…") switches to PostgreSQL.
+/// </summary>
+public static class DatabaseSetup
+{
+    public const string ConnectionName = "MotCua";
+
+    public static (DatabaseProvider Provider, string ConnectionString) Resolve(IConfiguration configuration, string contentRoot)
+    {
+        var configured = configuration.GetConnectionString(ConnectionName);
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            var folder = Path.Combine(contentRoot, "data");
+            Directory.CreateDirectory(folder);
+            return (DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "motcua.db")}");
+        }
+        var isSqlite = configured.TrimStart().StartsWith("Data Source=", StringComparison.OrdinalIgnoreCase)
+            || configured.TrimStart().StartsWith("Filename=", StringComparison.OrdinalIgnoreCase);
+        return (isSqlite ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres, configured);
+    }
+
+    public static IServiceCollection AddMotCuaDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    {
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            services.AddDbContext<MotCuaDbContext, SqliteMotCuaDbContext>(o => ConfigureSqlite(o, connectionString));
+        }
+        else
+        {
+            services.AddDbContext<MotCuaDbContext, PostgresMotCuaDbContext>(o => ConfigurePostgres(o, connectionString));
+        }
+        return services;
+    }
+
+    internal static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>
+        o.UseSqlite(connectionString, s => s.CommandTimeout(30));
+
+    internal static void ConfigurePostgres(DbContextOptionsBuilder o, string connectionString) =>
+        o.UseNpgsql(connectionString, n => n.EnableRetryOnFailure(3));
+}
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build each provider's context without starting the host.</summary>
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteMotCuaDbContext>
+{
+    public SqliteMotCuaDbContext CreateDbContext(string[] args)
+    {
+        var b = new DbContextOptionsBuilder<SqliteMotCuaDbContext>();
+        DatabaseSetup.ConfigureSqlite(b, "Data Source=design-time.db");
+        return new SqliteMotCuaDbContext(b.Options);
+    }
+}
+
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresMotCuaDbContext>
+{
+    public PostgresMotCuaDbContext CreateDbContext(string[] args)
+    {
+        var b = new DbContextOptionsBuilder<PostgresMotCuaDbContext>();
+        DatabaseSetup.ConfigurePostgres(b, "Host=localhost;Database=motcua_design");
+        return new PostgresMotCuaDbContext(b.Options);
+    }
+}

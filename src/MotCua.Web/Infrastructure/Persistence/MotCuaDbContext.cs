@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Features.Calendar.Data;
+using MotCua.Web.Features.Catalog.Data;
+using MotCua.Web.Features.Organization.Data;
+
+namespace MotCua.Web.Infrastructure.Persistence;
+
+/// <summary>
+/// The one database of the product. Each module owns its tables and configures them in its own
+/// <c>Features/&lt;Module&gt;/Data/*Model.cs</c>. The provider-specific subclasses below exist only so that
+/// each provider has its own migrations (see docs/adr/0002).
+/// </summary>
+public class MotCuaDbContext(DbContextOptions options)
+    : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<UnitVersion> UnitVersions => Set<UnitVersion>();
+    public DbSet<Reorganization> Reorganizations => Set<Reorganization>();
+    public DbSet<UnitSuccession> UnitSuccessions => Set<UnitSuccession>();
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+    public DbSet<CalendarOverrideEntry> CalendarOverrides => Set<CalendarOverrideEntry>();
+    public DbSet<UnitWorkingHours> UnitWorkingHours => Set<UnitWorkingHours>();
+    public DbSet<Procedure> Procedures => Set<Procedure>();
+    public DbSet<ProcedureVersion> ProcedureVersions => Set<ProcedureVersion>();
+    public DbSet<CatalogState> CatalogState => Set<CatalogState>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+        OrganizationModel.Configure(builder);
+        CalendarModel.Configure(builder);
+        CatalogModel.Configure(builder);
+    }
+}
+
+public sealed class SqliteMotCuaDbContext(DbContextOptions<SqliteMotCuaDbContext> options) : MotCuaDbContext(options);
+
+public sealed class PostgresMotCuaDbContext(DbContextOptions<PostgresMotCuaDbContext> options) : MotCuaDbContext(options);

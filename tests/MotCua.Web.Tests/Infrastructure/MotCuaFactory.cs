@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using MotCua.Web.Infrastructure.Persistence;
+
+namespace MotCua.Web.Tests.Infrastructure;
+
+/// <summary>The real host on a real, fresh database. Reforms can be left out to apply them in a test.</summary>
+public class MotCuaFactory : WebApplicationFactory<Program>
+{
+    private readonly TestDatabase _database = new();
+
+    protected virtual bool ApplyBundledReforms => true;
+
+    public string ConnectionString => _database.ConnectionString;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:MotCua", _database.ConnectionString);
+        builder.UseSetting("MotCua:Demo", "true");
+        builder.UseSetting("MotCua:ApplyBundledReforms", ApplyBundledReforms ? "true" : "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public Task<T> WithDbAsync<T>(Func<MotCuaDbContext, Task<T>> work) =>
+        WithScopeAsync(sp => work(sp.GetRequiredService<MotCuaDbContext>()));
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) _database.Dispose();
+    }
+}
+
+/// <summary>The city as it stood at the end of 2024: for tests that apply the reforms themselves.</summary>
+public sealed class Hanoi2024Factory : MotCuaFactory
+{
+    protected override bool ApplyBundledReforms => false;
+}
+
+/// <summary>One seeded city shared by the read-mostly tests; seeding it once keeps the suite fast.</summary>
+[CollectionDefinition(Name)]
+public sealed class CityCollection : ICollectionFixture<MotCuaFactory>
+{
+    public const string Name = "city";
+}
