@@ -6,7 +6,8 @@ using Microsoft.Extensions.Localization;
 namespace MotCua.Web.Infrastructure.Localization;
 
 /// <summary>
-/// UI strings from Localization/&lt;culture&gt;.json (flat key → text), compiled into the assembly.
+/// UI strings from Localization/&lt;area&gt;.&lt;culture&gt;.json (flat key → text), compiled into the assembly;
+/// each module keeps its own area file, merged here (a key defined twice is an error at start-up).
 /// Vietnamese is the reference language: a key missing in English falls back to Vietnamese, and a key
 /// missing everywhere shows the key itself, which the localisation test reports.
 /// </summary>
@@ -24,9 +25,17 @@ public sealed class JsonStringLocalizerFactory : IStringLocalizerFactory
         var tables = new Dictionary<string, FrozenDictionary<string, string>>();
         foreach (var culture in HostSetup.Cultures)
         {
-            using var stream = assembly.GetManifestResourceStream($"MotCua.Strings.{culture.Name}.json")
-                ?? throw new InvalidOperationException($"Missing UI strings for {culture.Name}.");
-            var table = JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [];
+            var table = new Dictionary<string, string>(StringComparer.Ordinal);
+            var suffix = $".{culture.Name}.json";
+            foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("MotCua.Strings.", StringComparison.Ordinal) && n.EndsWith(suffix, StringComparison.Ordinal)))
+            {
+                using var stream = assembly.GetManifestResourceStream(name)!;
+                foreach (var (key, text) in JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [])
+                {
+                    if (!table.TryAdd(key, text)) throw new InvalidOperationException($"UI string {key} is defined twice ({name}).");
+                }
+            }
+            if (table.Count == 0) throw new InvalidOperationException($"Missing UI strings for {culture.Name}.");
             tables[culture.Name] = table.ToFrozenDictionary(StringComparer.Ordinal);
         }
         return tables.ToFrozenDictionary();
