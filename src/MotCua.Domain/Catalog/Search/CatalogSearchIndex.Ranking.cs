@@ -36,7 +36,8 @@ public sealed partial class CatalogSearchIndex
             ? KthLargest(scratch.Selection.AsSpan(0, reached), limit) / RankingWeights.MaxBonusFactor
             : 0f;
 
-        var ranked = new List<(int Document, float Text, float Code)>();
+        var ranked = scratch.Ranked;
+        var count = 0;
         var bestText = 0f;
         for (var t = 0; t < scratch.TouchedCount; t++)
         {
@@ -47,21 +48,30 @@ public sealed partial class CatalogSearchIndex
             {
                 var text = textCounts ? textScore * NameBonus(d, query.Tokens.Count, scratch, generation) : 0f;
                 bestText = Math.Max(bestText, text);
-                ranked.Add((d, text, scratch.CodeBoost[d]));
+                ranked[count++] = new RankedDocument(d, text, scratch.CodeBoost[d]);
             }
         }
-        var minimumText = bestText * RankingWeights.MinShareOfBest;
-        ranked.RemoveAll(entry => entry.Code == 0f && entry.Text < minimumText);
 
-        ranked.Sort(static (a, b) =>
+        var minimumText = bestText * RankingWeights.MinShareOfBest;
+        var kept = 0;
+        for (var i = 0; i < count; i++)
         {
-            var byScore = (b.Text + b.Code).CompareTo(a.Text + a.Code);
+            if (ranked[i].Code > 0f || ranked[i].Text >= minimumText)
+            {
+                ranked[kept++] = ranked[i];
+            }
+        }
+
+        var head = ranked.AsSpan(0, kept);
+        head.Sort(static (a, b) =>
+        {
+            var byScore = b.Score.CompareTo(a.Score);
             return byScore != 0 ? byScore : a.Document.CompareTo(b.Document);
         });
-        var hits = new List<SearchHit>(Math.Min(limit, ranked.Count));
-        for (var i = 0; i < ranked.Count && i < limit; i++)
+        var hits = new List<SearchHit>(Math.Min(limit, kept));
+        for (var i = 0; i < kept && i < limit; i++)
         {
-            hits.Add(new SearchHit(ids[ranked[i].Document], ranked[i].Text + ranked[i].Code));
+            hits.Add(new SearchHit(ids[head[i].Document], head[i].Score));
         }
         return hits;
     }

@@ -1,5 +1,10 @@
 namespace MotCua.Domain.Catalog.Search;
 
+internal readonly record struct RankedDocument(int Document, float Text, float Code)
+{
+    public float Score => Text + Code;
+}
+
 /// <summary>
 /// Working arrays of one search, kept per thread so that searching allocates little and threads never
 /// share state. Entries are valid only where their stamp equals the current generation, so nothing needs
@@ -24,6 +29,7 @@ internal sealed class SearchScratch
         Covered = new float[documents];
         CodeBoost = new float[documents];
         Selection = new float[documents];
+        Ranked = new RankedDocument[documents];
         TermStamp = new int[terms];
         TermMask = new ulong[terms];
         TermWeight = new float[terms];
@@ -41,6 +47,7 @@ internal sealed class SearchScratch
     public float[] Covered { get; }
     public float[] CodeBoost { get; }
     public float[] Selection { get; }
+    public RankedDocument[] Ranked { get; }
 
     // Per term, for the whole query: which query tokens it stands for and how strongly at best.
     public int[] TermStamp { get; }
