@@ -4,10 +4,9 @@ public static class CatalogModule
 {
     public static IServiceCollection AddCatalogModule(this IServiceCollection services)
     {
+        services.AddSingleton<CatalogSearch>();
         services.AddScoped<CatalogService>();
         services.AddScoped<Seeding.CatalogSeeder>();
         return services;
     }
-
-    public static WebApplication MapCatalogApi(this WebApplication app) => app;
 }

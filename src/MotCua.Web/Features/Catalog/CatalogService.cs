@@ -17,7 +17,7 @@ public sealed record CatalogResult(IReadOnlyList<ValidationError> Errors, IReadO
 /// changed; every write that changes what citizens see bumps the catalogue revision in the same transaction,
 /// which tells every instance to rebuild its search index.
 /// </summary>
-public sealed class CatalogService(MotCuaDbContext db, TimeProvider clock)
+public sealed class CatalogService(MotCuaDbContext db, TimeProvider clock, CatalogSearch search)
 {
     /// <summary>Imports a whole catalogue file: if any procedure has any error, nothing is imported.</summary>
     public async Task<CatalogResult> ImportAsync(IReadOnlyList<ProcedureDefinition> definitions, string actor, bool publish, CancellationToken ct)
@@ -172,7 +172,11 @@ public sealed class CatalogService(MotCuaDbContext db, TimeProvider clock)
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var result = await work();
-            if (result.Succeeded) await tx.CommitAsync(ct);
+            if (result.Succeeded)
+            {
+                await tx.CommitAsync(ct);
+                search.Invalidate();
+            }
             return result;
         });
     }

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Domain.Catalog;
+using MotCua.Domain.Catalog.Search;
+using MotCua.Web.Features.Catalog.Data;
+using MotCua.Web.Infrastructure.Persistence;
+
+namespace MotCua.Web.Features.Catalog;
+
+public sealed record CatalogQuery(string? Text, string? Field, ImplementingLevel? Level, string? UnitKind, int? OnlineLevel, bool? FullProcess);
+
+public sealed record CatalogPage(int Total, IReadOnlyList<(ProcedureSummary Procedure, double Score)> Items);
+
+/// <summary>
+/// The published catalogue in memory: the search index plus the summaries the lists show. Rebuilt when the
+/// catalogue revision in the database moves (a publication anywhere, on any instance); the revision is read
+/// at most once every <see cref="RecheckEvery"/>, so a search costs no database round trip.
+/// </summary>
+public sealed class CatalogSearch(IServiceScopeFactory scopes, TimeProvider clock)
+{
+    public static readonly TimeSpan RecheckEvery = TimeSpan.FromSeconds(2);
+
+    private sealed record Snapshot(long Revision, CatalogSearchIndex Index, IReadOnlyList<ProcedureSummary> All, IReadOnlyDictionary<Guid, ProcedureSummary> ById, DateTimeOffset CheckedAt);
+
+    private readonly SemaphoreSlim _rebuild = new(1, 1);
+    private volatile Snapshot? _snapshot;
+    private long _forcedRevision = -1;
+
+    /// <summary>Called by this instance's own writes so its next search sees them at once.</summary>
+    public void Invalidate() => Interlocked.Exchange(ref _forcedRevision, long.MaxValue);
+
+    public async Task<CatalogPage> FindAsync(CatalogQuery query, int skip, int take, CancellationToken ct)
+    {
+        var snapshot = await CurrentAsync(ct);
+        IEnumerable<(ProcedureSummary, double)> rows;
+        if (string.IsNullOrWhiteSpace(query.Text))
+        {
+            rows = snapshot.All.Select(p => (p, 0d));
+        }
+        else
+        {
+            rows = snapshot.Index.Search(query.Text, limit: snapshot.All.Count)
+                .Select(h => (snapshot.ById[h.Id], h.Score));
+        }
+        var filtered = rows.Where(r => Matches(r.Item1, query)).ToList();
+        return new CatalogPage(filtered.Count, [.. filtered.Skip(skip).Take(take)]);
+    }
+
+    public async Task<IReadOnlyList<(string Field, int Count)>> FieldsAsync(CancellationToken ct)
+    {
+        var snapshot = await CurrentAsync(ct);
+        var vi = StringComparer.Create(new CultureInfo("vi"), ignoreCase: true);
+        return [.. snapshot.All.GroupBy(p => p.Field).Select(g => (g.Key, g.Count())).OrderBy(g => g.Key, vi)];
+    }
+
+    private static bool Matches(ProcedureSummary p, CatalogQuery q) =>
+        (q.Field is null || string.Equals(p.Field, q.Field, StringComparison.OrdinalIgnoreCase))
+        && (q.Level is null || p.Levels.Contains(q.Level.Value))
+        && (q.UnitKind is null || p.UnitKinds.Contains(q.UnitKind, StringComparer.OrdinalIgnoreCase))
+        && (q.OnlineLevel is null || p.OnlineLevel == q.OnlineLevel)
+        && (q.FullProcess is null || p.FullProcess == q.FullProcess);
+
+    private async Task<Snapshot> CurrentAsync(CancellationToken ct)
+    {
+        var snapshot = _snapshot;
+        var now = clock.GetUtcNow();
+        var forced = Interlocked.Read(ref _forcedRevision) == long.MaxValue;
+        if (snapshot is not null && !forced && now - snapshot.CheckedAt < RecheckEvery) return snapshot;
+
+        await _rebuild.WaitAsync(ct);
+        try
+        {
+            snapshot = _snapshot;
+            forced = Interlocked.Exchange(ref _forcedRevision, -1) == long.MaxValue;
+            if (snapshot is not null && !forced && now - snapshot.CheckedAt < RecheckEvery) return snapshot;
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+            var revision = await db.CatalogState.AsNoTracking().Where(s => s.Id == 1).Select(s => s.Revision).FirstOrDefaultAsync(ct);
+            if (snapshot is not null && snapshot.Revision == revision)
+            {
+                _snapshot = snapshot with { CheckedAt = now };
+                return _snapshot;
+            }
+            _snapshot = await BuildAsync(db, revision, now, ct);
+            return _snapshot;
+        }
+        finally
+        {
+            _rebuild.Release();
+        }
+    }
+
+    private static async Task<Snapshot> BuildAsync(MotCuaDbContext db, long revision, DateTimeOffset now, CancellationToken ct)
+    {
+        var versions = await db.ProcedureVersions.AsNoTracking()
+            .Where(v => v.Status == VersionStatus.Published)
+            .Select(v => new { v.Id, v.DefinitionJson })
+            .ToListAsync(ct);
+        var summaries = new List<ProcedureSummary>(versions.Count);
+        var documents = new List<SearchDocument>(versions.Count);
+        foreach (var v in versions)
+        {
+            var d = JsonSerializer.Deserialize<ProcedureDefinition>(v.DefinitionJson, CatalogJson.Options)!;
+            summaries.Add(new ProcedureSummary(v.Id, d.NationalCode, d.Name, d.Field, d.Levels, d.UnitKinds, d.OnlineLevel.Level,
+                d.OnlineLevel.FullProcess, d.Form is not null, d.ProcessingTime, d.Fees.Count == 0 ? null : d.Fees.Sum(f => f.Kind == FeeKind.Fixed ? f.Amount : 0),
+                d.ImplementingAgencies));
+            // Result names and agencies help people who search by what they want to get ("giấy khai sinh") or where.
+            var keywords = d.Results.Select(r => r.Name).Concat(d.ImplementingAgencies).Append(d.LocalCode ?? "").ToList();
+            documents.Add(new SearchDocument(v.Id, d.NationalCode, d.Name, d.Field, keywords));
+        }
+        // Order the listing by name so an empty search reads like a catalogue; search ties keep this order too.
+        var vi = StringComparer.Create(new CultureInfo("vi"), ignoreCase: true);
+        var order = summaries.Select((s, i) => (s, documents[i])).OrderBy(x => x.s.Name, vi).ToList();
+        var all = order.Select(x => x.s).ToList();
+        return new Snapshot(revision, CatalogSearchIndex.Build(order.Select(x => x.Item2)), all, all.ToDictionary(s => s.VersionId), now);
+    }
+}
