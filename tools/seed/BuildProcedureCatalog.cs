@@ -5,6 +5,8 @@
 //   dotnet run tools/seed/BuildProcedureCatalog.cs -- <procedures.json> <out dir>
 // where <out dir> holds enrichment/ and receives catalog.json.
 #:project ../../src/MotCua.Domain/MotCua.Domain.csproj
+// File-based programs default to native AOT, whose analyzers reject the reflection-based JSON
+// serialisation the catalogue options use; a by-hand tool has no need for AOT.
 #:property PublishAot=false
 #:include SourceConversion.cs
 #:include SourceDocuments.cs
