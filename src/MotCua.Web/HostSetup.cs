@@ -22,7 +22,7 @@ public static class HostSetup
         var services = builder.Services;
         builder.AddMotCuaLogging();
 
-        var (provider, connectionString) = DatabaseSetup.Resolve(builder.Configuration, builder.Environment.ContentRootPath);
+        var (provider, connectionString) = DatabaseSetup.Resolve(builder.Configuration, Directory.GetCurrentDirectory());
         services.AddMotCuaDatabase(provider, connectionString);
         services.Configure<MotCuaOptions>(builder.Configuration.GetSection(MotCuaOptions.Section));
         services.AddSingleton(TimeProvider.System);
@@ -32,6 +32,7 @@ public static class HostSetup
 
         // Vietnamese stays as text in the HTML instead of &#x…; entities: smaller pages, readable source.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>

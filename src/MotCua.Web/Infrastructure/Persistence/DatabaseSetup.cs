@@ -13,18 +13,31 @@ public static class DatabaseSetup
 {
     public const string ConnectionName = "MotCua";
 
-    public static (DatabaseProvider Provider, string ConnectionString) Resolve(IConfiguration configuration, string contentRoot)
+    public static (DatabaseProvider Provider, string ConnectionString) Resolve(IConfiguration configuration, string workingDirectory)
     {
         var configured = configuration.GetConnectionString(ConnectionName);
         if (string.IsNullOrWhiteSpace(configured))
         {
-            var folder = Path.Combine(contentRoot, "data");
+            var folder = Path.Combine(DataRoot(workingDirectory), "data");
             Directory.CreateDirectory(folder);
             return (DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "motcua.db")}");
         }
         var isSqlite = configured.TrimStart().StartsWith("Data Source=", StringComparison.OrdinalIgnoreCase)
             || configured.TrimStart().StartsWith("Filename=", StringComparison.OrdinalIgnoreCase);
         return (isSqlite ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres, configured);
+    }
+
+    /// <summary>
+    /// In a checkout (`dotnet run --project src/MotCua.Web`, which starts in the project folder) the embedded
+    /// database lives in the repository's ./data/ (ignored by git); an installed copy uses its working folder.
+    /// </summary>
+    private static string DataRoot(string workingDirectory)
+    {
+        for (var dir = new DirectoryInfo(workingDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "MotCua.slnx"))) return dir.FullName;
+        }
+        return workingDirectory;
     }
 
     public static IServiceCollection AddMotCuaDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString)
