@@ -14,18 +14,27 @@ public sealed record CatalogPage(int Total, IReadOnlyList<(ProcedureSummary Proc
 
 /// <summary>
 /// The published catalogue in memory: the search index plus the summaries the lists show. Rebuilt when the
-/// catalogue revision in the database moves (a publication anywhere, on any instance); the revision is read
-/// at most once every <see cref="RecheckEvery"/>, so a search costs no database round trip.
+/// catalogue revision in the database moves (a publication anywhere, on any instance). The revision is read
+/// at most once every <see cref="RecheckEvery"/>, in the background while searches go on with the snapshot
+/// they have, so a search costs no database round trip and never waits for a rebuild caused elsewhere.
+/// This instance's own writes rebuild at once (<see cref="Invalidate"/>), so an administrator sees them.
 /// </summary>
 public sealed class CatalogSearch(IServiceScopeFactory scopes, TimeProvider clock)
 {
     public static readonly TimeSpan RecheckEvery = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// A text search ranks at most this many hits: nobody pages past them, and ranking every weak match of a
+    /// short query over thousands of procedures would cost more than the page it serves.
+    /// </summary>
+    public const int MaxRankedHits = 200;
 
     private sealed record Snapshot(long Revision, CatalogSearchIndex Index, IReadOnlyList<ProcedureSummary> All, IReadOnlyDictionary<Guid, ProcedureSummary> ById, DateTimeOffset CheckedAt);
 
     private readonly SemaphoreSlim _rebuild = new(1, 1);
     private volatile Snapshot? _snapshot;
     private long _forcedRevision = -1;
+    private int _refreshing;
 
     /// <summary>Called by this instance's own writes so its next search sees them at once.</summary>
     public void Invalidate() => Interlocked.Exchange(ref _forcedRevision, long.MaxValue);
@@ -40,11 +49,13 @@ public sealed class CatalogSearch(IServiceScopeFactory scopes, TimeProvider cloc
         }
         else
         {
-            rows = snapshot.Index.Search(query.Text, limit: snapshot.All.Count)
-                .Select(h => (snapshot.ById[h.Id], h.Score));
+            var filtered = query.Field is not null || query.Level is not null || query.UnitKind is not null || query.OnlineLevel is not null || query.FullProcess is not null;
+            // With filters the ranking must reach past the cap, or a filter could hide its own best matches.
+            var limit = filtered ? snapshot.All.Count : Math.Min(snapshot.All.Count, Math.Max(MaxRankedHits, skip + take));
+            rows = snapshot.Index.Search(query.Text, limit).Select(h => (snapshot.ById[h.Id], h.Score));
         }
-        var filtered = rows.Where(r => Matches(r.Item1, query)).ToList();
-        return new CatalogPage(filtered.Count, [.. filtered.Skip(skip).Take(take)]);
+        var matching = rows.Where(r => Matches(r.Item1, query)).ToList();
+        return new CatalogPage(matching.Count, [.. matching.Skip(skip).Take(take)]);
     }
 
     public async Task<IReadOnlyList<(string Field, int Count)>> FieldsAsync(CancellationToken ct)
@@ -64,25 +75,37 @@ public sealed class CatalogSearch(IServiceScopeFactory scopes, TimeProvider cloc
     private async Task<Snapshot> CurrentAsync(CancellationToken ct)
     {
         var snapshot = _snapshot;
-        var now = clock.GetUtcNow();
         var forced = Interlocked.Read(ref _forcedRevision) == long.MaxValue;
-        if (snapshot is not null && !forced && now - snapshot.CheckedAt < RecheckEvery) return snapshot;
+        if (snapshot is not null && !forced)
+        {
+            if (clock.GetUtcNow() - snapshot.CheckedAt >= RecheckEvery && Interlocked.CompareExchange(ref _refreshing, 1, 0) == 0)
+            {
+                _ = Task.Run(async () =>
+                {
+                    try { await RefreshAsync(force: false, CancellationToken.None); }
+                    finally { Volatile.Write(ref _refreshing, 0); }
+                }, CancellationToken.None);
+            }
+            return snapshot;
+        }
+        return await RefreshAsync(force: true, ct);
+    }
 
+    private async Task<Snapshot> RefreshAsync(bool force, CancellationToken ct)
+    {
         await _rebuild.WaitAsync(ct);
         try
         {
-            snapshot = _snapshot;
-            forced = Interlocked.Exchange(ref _forcedRevision, -1) == long.MaxValue;
-            if (snapshot is not null && !forced && now - snapshot.CheckedAt < RecheckEvery) return snapshot;
+            var snapshot = _snapshot;
+            var now = clock.GetUtcNow();
+            var forced = Interlocked.Exchange(ref _forcedRevision, -1) == long.MaxValue;
+            if (snapshot is not null && !forced && !force && now - snapshot.CheckedAt < RecheckEvery) return snapshot;
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
             var revision = await db.CatalogState.AsNoTracking().Where(s => s.Id == 1).Select(s => s.Revision).FirstOrDefaultAsync(ct);
-            if (snapshot is not null && snapshot.Revision == revision)
-            {
-                _snapshot = snapshot with { CheckedAt = now };
-                return _snapshot;
-            }
-            _snapshot = await BuildAsync(db, revision, now, ct);
+            _snapshot = snapshot is not null && snapshot.Revision == revision && !forced
+                ? snapshot with { CheckedAt = now }
+                : await BuildAsync(db, revision, now, ct);
             return _snapshot;
         }
         finally
@@ -95,15 +118,16 @@ public sealed class CatalogSearch(IServiceScopeFactory scopes, TimeProvider cloc
     {
         var versions = await db.ProcedureVersions.AsNoTracking()
             .Where(v => v.Status == VersionStatus.Published)
-            .Select(v => new { v.Id, v.DefinitionJson })
+            .Select(v => new { v.Id, v.HasForm, v.DefinitionJson })
             .ToListAsync(ct);
         var summaries = new List<ProcedureSummary>(versions.Count);
         var documents = new List<SearchDocument>(versions.Count);
         foreach (var v in versions)
         {
-            var d = JsonSerializer.Deserialize<ProcedureDefinition>(v.DefinitionJson, CatalogJson.Options)!;
+            // Only what lists and search need is materialised; forms and workflows are skipped by the parser.
+            var d = JsonSerializer.Deserialize<ListedProcedure>(v.DefinitionJson, ListedProcedure.Options)!;
             summaries.Add(new ProcedureSummary(v.Id, d.NationalCode, d.Name, d.Field, d.Levels, d.UnitKinds, d.OnlineLevel.Level,
-                d.OnlineLevel.FullProcess, d.Form is not null, d.ProcessingTime, d.Fees.Count == 0 ? null : d.Fees.Sum(f => f.Kind == FeeKind.Fixed ? f.Amount : 0),
+                d.OnlineLevel.FullProcess, v.HasForm, d.ProcessingTime, d.Fees.Count == 0 ? null : d.Fees.Sum(f => f.Kind == FeeKind.Fixed ? f.Amount : 0),
                 d.ImplementingAgencies));
             // Result names and agencies help people who search by what they want to get ("giấy khai sinh") or where.
             var keywords = d.Results.Select(r => r.Name).Concat(d.ImplementingAgencies).Append(d.LocalCode ?? "").ToList();
@@ -114,5 +138,23 @@ public sealed class CatalogSearch(IServiceScopeFactory scopes, TimeProvider cloc
         var order = summaries.Select((s, i) => (s, documents[i])).OrderBy(x => x.s.Name, vi).ToList();
         var all = order.Select(x => x.s).ToList();
         return new Snapshot(revision, CatalogSearchIndex.Build(order.Select(x => x.Item2)), all, all.ToDictionary(s => s.VersionId), now);
+    }
+
+    /// <summary>The part of a definition a list shows.</summary>
+    private sealed record ListedProcedure
+    {
+        public static readonly JsonSerializerOptions Options = new(CatalogJson.Options) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip };
+
+        public required string NationalCode { get; init; }
+        public string? LocalCode { get; init; }
+        public required string Name { get; init; }
+        public required string Field { get; init; }
+        public IReadOnlyList<ImplementingLevel> Levels { get; init; } = [];
+        public IReadOnlyList<string> UnitKinds { get; init; } = [];
+        public IReadOnlyList<string> ImplementingAgencies { get; init; } = [];
+        public required OnlineLevel OnlineLevel { get; init; }
+        public required ProcessingTime ProcessingTime { get; init; }
+        public IReadOnlyList<FeeRule> Fees { get; init; } = [];
+        public IReadOnlyList<ResultDocument> Results { get; init; } = [];
     }
 }

@@ -35,21 +35,38 @@ public sealed class CatalogService(MotCuaDbContext db, TimeProvider clock, Catal
 
         return await InTransactionAsync(async () =>
         {
+            // Everything is read in three queries and written in one SaveChanges: an import of thousands of
+            // procedures must not cost a round trip each.
             var codes = definitions.Select(d => d.NationalCode).ToList();
             var existing = await db.Procedures.Where(p => codes.Contains(p.NationalCode)).ToDictionaryAsync(p => p.NationalCode, StringComparer.OrdinalIgnoreCase, ct);
+            var procedureIds = existing.Values.Select(p => p.Id).ToList();
+            var lastNumbers = await db.ProcedureVersions.Where(v => procedureIds.Contains(v.ProcedureId))
+                .GroupBy(v => v.ProcedureId).Select(g => new { Id = g.Key, Last = g.Max(v => v.Number) })
+                .ToDictionaryAsync(x => x.Id, x => x.Last, ct);
+            var publishedIds = existing.Values.Where(p => p.PublishedVersionId != null).Select(p => p.PublishedVersionId!.Value).ToList();
+            var published = await db.ProcedureVersions.Where(v => publishedIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, ct);
+
             var ids = new List<Guid>();
+            var now = clock.GetUtcNow();
             foreach (var d in definitions)
             {
                 if (!existing.TryGetValue(d.NationalCode, out var procedure))
                 {
-                    procedure = new Procedure { Id = Guid.NewGuid(), NationalCode = d.NationalCode, CreatedAt = clock.GetUtcNow() };
+                    procedure = new Procedure { Id = Guid.NewGuid(), NationalCode = d.NationalCode, CreatedAt = now };
                     db.Procedures.Add(procedure);
                     existing[d.NationalCode] = procedure;
                 }
-                var version = await NewVersionAsync(procedure, d, actor, ct);
-                if (publish) await PublishVersionAsync(procedure, version, actor, ct);
+                var version = NewVersion(procedure, d, lastNumbers.GetValueOrDefault(procedure.Id) + 1, actor);
+                lastNumbers[procedure.Id] = version.Number;
+                if (publish)
+                {
+                    if (procedure.PublishedVersionId is { } previous && published.TryGetValue(previous, out var old)) old.Status = VersionStatus.Superseded;
+                    MarkPublished(procedure, version, actor);
+                    published[version.Id] = version;
+                }
                 ids.Add(version.Id);
             }
+            await db.SaveChangesAsync(ct);
             await BumpRevisionAsync(ct);
             return new CatalogResult([], ids);
         }, ct);
@@ -121,15 +138,20 @@ public sealed class CatalogService(MotCuaDbContext db, TimeProvider clock, Catal
     private async Task<ProcedureVersion> NewVersionAsync(Procedure procedure, ProcedureDefinition d, string actor, CancellationToken ct)
     {
         var last = await db.ProcedureVersions.Where(v => v.ProcedureId == procedure.Id).MaxAsync(v => (int?)v.Number, ct) ?? 0;
-        var local = db.ProcedureVersions.Local.Where(v => v.ProcedureId == procedure.Id).Select(v => v.Number).DefaultIfEmpty(0).Max();
+        var version = NewVersion(procedure, d, last + 1, actor);
+        await db.SaveChangesAsync(ct);
+        return version;
+    }
+
+    private ProcedureVersion NewVersion(Procedure procedure, ProcedureDefinition d, int number, string actor)
+    {
         var version = new ProcedureVersion
         {
-            Id = Guid.NewGuid(), ProcedureId = procedure.Id, Number = Math.Max(last, local) + 1, Status = VersionStatus.Draft,
+            Id = Guid.NewGuid(), ProcedureId = procedure.Id, Number = number, Status = VersionStatus.Draft,
             Name = "", Field = "", Levels = "", UnitKinds = "", DefinitionJson = "", CreatedAt = clock.GetUtcNow(), CreatedBy = actor,
         };
         Fill(version, d);
         db.ProcedureVersions.Add(version);
-        await db.SaveChangesAsync(ct);
         return version;
     }
 
@@ -152,11 +174,16 @@ public sealed class CatalogService(MotCuaDbContext db, TimeProvider clock, Catal
             var previous = await db.ProcedureVersions.FirstAsync(v => v.Id == previousId, ct);
             previous.Status = VersionStatus.Superseded;
         }
+        MarkPublished(procedure, version, actor);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private void MarkPublished(Procedure procedure, ProcedureVersion version, string actor)
+    {
         version.Status = VersionStatus.Published;
         version.PublishedAt = clock.GetUtcNow();
         version.PublishedBy = actor;
         procedure.PublishedVersionId = version.Id;
-        await db.SaveChangesAsync(ct);
     }
 
     private async Task BumpRevisionAsync(CancellationToken ct)

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MotCua.Domain.Organization;
 using MotCua.Web.Features.Organization.Data;
+using MotCua.Web.Infrastructure;
 using MotCua.Web.Infrastructure.Persistence;
 
 namespace MotCua.Web.Features.Identity;
@@ -43,7 +44,7 @@ public sealed class StaffClaimsPrincipalFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(StaffClaims.FullName, user.FullName));
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = VietnamTime.Today(clock);
         var assignments = await db.RoleAssignments.AsNoTracking()
             .Where(r => r.StaffId == user.Id && r.ValidFrom <= today && (r.ValidTo == null || r.ValidTo > today))
             .Select(r => new { r.Role, r.UnitId })
