@@ -47,6 +47,10 @@ public sealed class ProcedureSearchApiTests(MotCuaFactory factory)
 
         var full = await Search("onlineLevel=4&fullProcess=true&pageSize=100");
         Assert.All(full.GetProperty("items").EnumerateArray(), i => Assert.True(i.GetProperty("fullProcess").GetBoolean()));
+        var ward = await Search("unit=" + Uri.EscapeDataString("000.01.60.H26") + "&pageSize=100");
+        var wards = await Search("unitKind=ward&pageSize=100");
+        Assert.InRange(ward.GetProperty("total").GetInt32(), 1, 143);
+        Assert.Equal(wards.GetProperty("total").GetInt32(), ward.GetProperty("total").GetInt32());
         var province = await Search("level=province&pageSize=100");
         Assert.All(province.GetProperty("items").EnumerateArray(), i => Assert.Contains("province", i.GetProperty("levels").EnumerateArray().Select(l => l.GetString())));
     }
@@ -77,6 +81,7 @@ public sealed class ProcedureSearchApiTests(MotCuaFactory factory)
     [InlineData("fullProcess=maybe", "fullProcess")]
     [InlineData("page=0", "page")]
     [InlineData("pageSize=1000", "pageSize")]
+    [InlineData("unit=000.99.99.H26", "unit")]
     public async Task Bad_parameters_get_a_problem_naming_the_parameter(string query, string parameter)
     {
         var response = await factory.CreateClient().GetAsync(new Uri("/api/v1/procedures?" + query, UriKind.Relative));

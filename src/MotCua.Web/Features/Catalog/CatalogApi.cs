@@ -18,10 +18,17 @@ public static class CatalogApi
     {
         var api = app.MapGroup("/api/v1/procedures").WithTags("Catalog");
 
-        api.MapGet("", async (HttpRequest request, CatalogSearch search, CancellationToken ct) =>
+        api.MapGet("", async (HttpRequest request, CatalogSearch search, Organization.UnitDirectory units, CancellationToken ct) =>
         {
             var (query, page, pageSize, problem) = ParseQuery(request.Query);
             if (problem is not null) return problem;
+            // unit=CODE: the procedures that unit can receive, judged by its kind (ward, department…).
+            if (request.Query["unit"].ToString() is { Length: > 0 } unitCode)
+            {
+                var unit = unitCode.Length <= 32 ? (await units.TodayAsync(ct)).FindByCode(unitCode.Trim()) : null;
+                if (unit is null) return Results.Problem(ApiProblems.Parameter("unit", "Không có đơn vị đang hoạt động với mã này.", "No active unit has this code."));
+                query = query with { UnitKind = Domain.Organization.UnitKinds.ToKey(unit.Kind) };
+            }
             var result = await search.FindAsync(query, (page - 1) * pageSize, pageSize, ct);
             return Results.Ok(new
             {
