@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Localization;
 using MotCua.Web.Features;
+using MotCua.Web.Infrastructure;
 using MotCua.Web.Infrastructure.Localization;
 using MotCua.Web.Infrastructure.Observability;
 using MotCua.Web.Infrastructure.Persistence;
@@ -21,6 +22,7 @@ public static class HostSetup
     {
         var services = builder.Services;
         builder.AddMotCuaLogging();
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
 
         var (provider, connectionString) = DatabaseSetup.Resolve(builder.Configuration, Directory.GetCurrentDirectory());
         services.AddMotCuaDatabase(provider, connectionString);
@@ -51,9 +53,11 @@ public static class HostSetup
 
     public static WebApplication UseMotCua(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
+            app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseRequestLocalization();

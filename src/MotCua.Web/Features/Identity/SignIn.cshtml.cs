@@ -42,6 +42,7 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, UserManager<Sta
             return Page();
         }
         log.LogInformation("Staff {UserId} signed in", user.Id);
+        if (user.MustChangePassword) return LocalRedirect("/account/password");
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/admin");
     }
 }
