@@ -52,7 +52,7 @@ public sealed partial class HouseRulesTests
             .Where(t => t.GetCustomAttributes(typeof(Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute), inherit: true).Length > 0)
             .Select(t => t.FullName!)
             .ToList();
-        var allowed = new[] { "Home", "Catalog.Public", "Identity" };
+        var allowed = new[] { "Home", "Catalog.Public", "Organization.Public", "Identity" };
         Assert.All(anonymous, name => Assert.Contains(allowed, a => name.Contains($".Features.{a}.", StringComparison.Ordinal)));
     }
 

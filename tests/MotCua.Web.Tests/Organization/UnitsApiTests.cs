@@ -52,4 +52,18 @@ public sealed class UnitsApiTests(MotCuaFactory factory)
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("\"date\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_public_organisation_page_shows_today_and_a_past_date()
+    {
+        var client = factory.CreateClient();
+        var today = await client.GetStringAsync(new Uri("/units", UriKind.Relative));
+        Assert.Contains("Phường Hoàn Kiếm", today, StringComparison.Ordinal);
+        Assert.DoesNotContain("Quận Ba Đình", today, StringComparison.Ordinal);
+        var before = await client.GetStringAsync(new Uri("/units?date=2024-06-01", UriKind.Relative));
+        Assert.Contains("Quận Ba Đình", before, StringComparison.Ordinal);
+        Assert.Contains("Phường Phúc Xá", before, StringComparison.Ordinal);
+        var bad = await client.GetStringAsync(new Uri("/units?date=not-a-date", UriKind.Relative));
+        Assert.Contains("Ngày không hợp lệ", bad, StringComparison.Ordinal);
+    }
 }
