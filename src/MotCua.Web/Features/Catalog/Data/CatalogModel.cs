@@ -17,8 +17,7 @@ internal static class CatalogModel
         {
             e.ToTable("procedure_versions");
             e.Property(v => v.Status).HasConversion<string>().HasMaxLength(16);
-            e.Property(v => v.Name).HasMaxLength(1000);
-            e.Property(v => v.Field).HasMaxLength(300);
+            // Official procedure names run past 1,000 characters (1.013980 has 1,094): no length limit on them.
             e.Property(v => v.Levels).HasMaxLength(100);
             e.Property(v => v.UnitKinds).HasMaxLength(200);
             e.Property(v => v.CreatedBy).HasMaxLength(200);

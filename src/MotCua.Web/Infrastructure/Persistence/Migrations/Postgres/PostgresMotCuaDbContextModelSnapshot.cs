@@ -293,8 +293,7 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<string>("Field")
                         .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
+                        .HasColumnType("text");
 
                     b.Property<bool>("FullProcess")
                         .HasColumnType("boolean");
@@ -309,8 +308,7 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text");
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");

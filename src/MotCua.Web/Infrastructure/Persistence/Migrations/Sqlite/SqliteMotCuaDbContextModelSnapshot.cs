@@ -282,7 +282,6 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Field")
                         .IsRequired()
-                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("FullProcess")
@@ -298,7 +297,6 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Number")

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMotCuaDbContext))]
-    [Migration("20261123173202_Initial")]
+    [Migration("20261123181001_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -296,8 +296,7 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<string>("Field")
                         .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
+                        .HasColumnType("text");
 
                     b.Property<bool>("FullProcess")
                         .HasColumnType("boolean");
@@ -312,8 +311,7 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text");
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");

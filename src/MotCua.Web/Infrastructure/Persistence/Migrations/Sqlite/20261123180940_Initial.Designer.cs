@@ -11,7 +11,7 @@ using MotCua.Web.Infrastructure.Persistence;
 namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMotCuaDbContext))]
-    [Migration("20261123173151_Initial")]
+    [Migration("20261123180940_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -285,7 +285,6 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Field")
                         .IsRequired()
-                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("FullProcess")
@@ -301,7 +300,6 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Number")
