@@ -17,6 +17,7 @@ public sealed class AccessibilityTests(ProductServer server, ChromiumFixture chr
             data.Add(lang, "/procedures?field=H%E1%BB%99+t%E1%BB%8Bch&page=2");
             data.Add(lang, "/procedures/1.001193");
             data.Add(lang, "/account/sign-in");
+            data.Add(lang, "/units?date=2024-06-01");
         }
         return data;
     }
