@@ -99,6 +99,21 @@ public sealed class EditAndPublishTests(MotCuaFactory factory) : IClassFixture<M
     }
 
     [Fact]
+    public async Task A_name_longer_than_the_database_holds_is_refused_next_to_the_name()
+    {
+        const string code = "1.000894";
+        var editUrl = $"/admin/procedures/{code}/edit";
+        using var session = await AdminSession.SignInAsync(factory);
+        var versionsBefore = await VersionCountAsync(code);
+        var form = HtmlForm.Find(await session.PageAsync(editUrl), "definition-form").Set("Input.Name", new string('a', 1001));
+
+        using var response = await session.SubmitAsync(form, editUrl);
+
+        Assert.Contains("tối đa 1000 ký tự, hiện có 1001", SampleProcedures.ErrorsNextTo(await response.Content.ReadAsStringAsync(), "Input_Name"), StringComparison.Ordinal);
+        Assert.Equal(versionsBefore, await VersionCountAsync(code));
+    }
+
+    [Fact]
     public async Task Validate_checks_the_publishing_rules_and_saves_nothing()
     {
         const string code = "1.000894";

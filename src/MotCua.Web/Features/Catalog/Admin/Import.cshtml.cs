@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using MotCua.Domain.Catalog;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Infrastructure.Persistence;
 
 namespace MotCua.Web.Features.Catalog.Admin;
 
@@ -17,7 +18,7 @@ namespace MotCua.Web.Features.Catalog.Admin;
 [Authorize(Policy = StaffPolicies.Administrator)]
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public sealed partial class ImportModel(CatalogService catalog, IStringLocalizer<MotCuaOptions> t) : PageModel
+public sealed partial class ImportModel(CatalogService catalog, MotCuaDbContext db, IStringLocalizer<MotCuaOptions> t) : PageModel
 {
     public const int MaxFileBytes = 10 * 1024 * 1024;
 
@@ -43,10 +44,15 @@ public sealed partial class ImportModel(CatalogService catalog, IStringLocalizer
     {
         var definitions = await ReadAsync(ct);
         if (definitions is null) return Page();
-        var result = await catalog.ImportAsync(definitions, User.Identity?.Name ?? "admin", Publish, ct);
+        var tooLong = definitions.SelectMany((d, i) => StorageLimits.Check(d, db, t).Select(e => e with { Path = $"$[{i}]{e.Path[1..]}" })).ToList();
+        // Too long for the database: the import would fail there, so the catalogue's own errors are listed
+        // alongside, checked the way the import checks them.
+        var result = tooLong.Count == 0
+            ? await catalog.ImportAsync(definitions, User.Identity?.Name ?? "admin", Publish, ct)
+            : new CatalogResult([.. tooLong, .. definitions.SelectMany((d, i) => ProcedureValidator.Validate(d, Publish).Select(e => e with { Path = $"$[{i}]{e.Path[1..]}" }))], []);
         if (!result.Succeeded)
         {
-            Errors = [.. result.Errors.Select(e => (e, CodeOf(e.Path, definitions)))];
+            Errors = [.. result.Errors.OrderBy(e => ItemOf(e.Path)).Select(e => (e, CodeOf(e.Path, definitions)))];
             FileProblem = t["catalogadmin.import.error.content", Errors.Count];
             return Page();
         }
@@ -103,12 +109,14 @@ public sealed partial class ImportModel(CatalogService catalog, IStringLocalizer
         return definitions;
     }
 
-    private static string? CodeOf(string path, List<ProcedureDefinition> definitions)
+    private static string? CodeOf(string path, List<ProcedureDefinition> definitions) =>
+        ItemOf(path) is var i && i >= 0 && i < definitions.Count ? definitions[i].NationalCode : null;
+
+    /// <summary>The procedure's index in the file, from a path such as <c>$[3].name</c>; -1 for the file as a whole.</summary>
+    private static int ItemOf(string path)
     {
         var match = ItemIndex().Match(path);
-        return match.Success && int.TryParse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < definitions.Count
-            ? definitions[i].NationalCode
-            : null;
+        return match.Success && int.TryParse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : -1;
     }
 
     [GeneratedRegex(@"^\$\[([0-9]+)\]")]
