@@ -95,6 +95,7 @@ public sealed class EditAndPublishTests(MotCuaFactory factory) : IClassFixture<M
         Assert.Contains("Không được để trống.", SampleProcedures.ErrorsNextTo(html, "Input_Name"), StringComparison.Ordinal);
         Assert.Contains("Nhập một số", SampleProcedures.ErrorsNextTo(html, "Input_ProcessingValue"), StringComparison.Ordinal);
         Assert.Contains("Có 4 lỗi", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#Input_Name\">Tên thủ tục: Không được để trống.</a>", html, StringComparison.Ordinal);
         Assert.Equal(versionsBefore, await VersionCountAsync(code));
     }
 

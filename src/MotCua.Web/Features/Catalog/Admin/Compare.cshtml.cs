@@ -54,8 +54,7 @@ public sealed class CompareModel(MotCuaDbContext db) : PageModel
             var before = published[member];
             var after = draft[member];
             if (JsonNode.DeepEquals(before, after)) continue;
-            var field = EditorErrors.FieldOf("$." + member);
-            var labelKey = field.Length == 0 ? "" : "catalogadmin.field." + JsonNamingPolicy.CamelCase.ConvertName(field);
+            var labelKey = EditorErrors.LabelKey(EditorErrors.FieldOf("$." + member)) ?? "";
             differences.Add(new Difference(member, labelKey, before?.ToJsonString(CatalogJson.Indented), after?.ToJsonString(CatalogJson.Indented)));
         }
         return differences;

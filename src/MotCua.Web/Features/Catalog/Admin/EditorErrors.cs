@@ -62,6 +62,10 @@ public sealed class EditorErrors
     /// <summary>The element id a field's input (or the first input of a group) carries, for links and aria-describedby.</summary>
     public static string Id(string field) => field.Length == 0 ? "definition-form" : "Input_" + field;
 
+    /// <summary>Localisation key of a field's label (the summary names the field a generic message belongs to).</summary>
+    public static string? LabelKey(string field) =>
+        field.Length == 0 ? null : "catalogadmin.field." + System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(field);
+
     public static string FieldOf(string path)
     {
         var best = (Length: 0, Field: General);
