@@ -66,7 +66,24 @@ public static partial class ProcedureValidator
 
         RequireText(d.Name, "$.name", errors);
         RequireText(d.Field, "$.field", errors);
+
+        // Unit kinds decide which units may receive the procedure: only the kinds the product knows count.
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < d.UnitKinds.Count; i++)
+        {
+            var kind = d.UnitKinds[i];
+            if (!Organization.UnitKinds.TryParseKey(kind, out var parsed) || Organization.UnitKinds.ToKey(parsed) != kind)
+            {
+                errors.Add(new($"$.unitKinds[{i}]", $"Loại đơn vị \"{Shorten(kind)}\" không có; dùng một trong: ward, commune, township, district, department, peoplesCommittee, serviceCenter, division."));
+            }
+            else if (!seen.Add(kind))
+            {
+                errors.Add(new($"$.unitKinds[{i}]", $"Loại đơn vị \"{kind}\" bị lặp lại."));
+            }
+        }
     }
+
+    private static string Shorten(string? text) => text is null ? "" : text.Length <= 40 ? text : text[..40] + "…";
 
     private static void ValidateDocuments(IReadOnlyList<RequiredDocument> documents, List<ValidationError> errors)
     {

@@ -26,6 +26,13 @@ public class ProcedureValidatorTests
     public void The_national_code_is_required(string code, string path) =>
         AssertSingleError(Publish(Create() with { NationalCode = code }), path);
 
+    [Theory]
+    [InlineData("planet", "$.unitKinds[1]")]
+    [InlineData("Ward", "$.unitKinds[1]")]
+    [InlineData("ward", "$.unitKinds[1]")]
+    public void Unit_kinds_are_known_kinds_named_once(string second, string path) =>
+        AssertSingleError(Publish(Create() with { UnitKinds = ["ward", second] }), path);
+
     [Fact]
     public void The_name_and_field_are_required()
     {

@@ -24,7 +24,6 @@ public sealed class AdminSession : IDisposable
 
     public static async Task<AdminSession> SignInAsync(MotCuaFactory factory, string email = Admin)
     {
-        await MakeAssignmentsCurrentAsync(factory, email);
         var client = Browser(factory);
         var page = await client.GetStringAsync(new Uri("/account/sign-in", UriKind.Relative));
         var form = HtmlForm.Find(page, "name=\"Email\"").Set("Email", email).Set("Password", DemoStaffSeeder.Password);
@@ -32,20 +31,6 @@ public sealed class AdminSession : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return new AdminSession(client);
     }
-
-    /// <summary>
-    /// The demo seeder starts role assignments on today's date in Vietnam, while the sign-in reads them on
-    /// today's date in UTC; from 17:00 to 24:00 UTC the two differ and the demo staff would have no role.
-    /// Moving the start back one day keeps these tests independent of the hour they run at.
-    /// </summary>
-    private static Task<int> MakeAssignmentsCurrentAsync(MotCuaFactory factory, string email) =>
-        factory.WithDbAsync(async db =>
-        {
-            var staffId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-            var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
-            return await db.RoleAssignments.Where(r => r.StaffId == staffId && r.ValidFrom > yesterday)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.ValidFrom, yesterday));
-        });
 
     /// <summary>GETs a page that must render (200) and returns its HTML.</summary>
     public async Task<string> PageAsync(string url)

@@ -63,7 +63,7 @@ public sealed class EditAndPublishTests(MotCuaFactory factory) : IClassFixture<M
         // Between the workflow's label and its text area, where a reader of that field meets it.
         var label = html.IndexOf("for=\"Input_Workflow\"", StringComparison.Ordinal);
         var error = html.IndexOf("id=\"Input_Workflow-error\"", StringComparison.Ordinal);
-        var area = html.IndexOf("<textarea class=\"input\" id=\"Input_Workflow\"", StringComparison.Ordinal);
+        var area = html.IndexOf("id=\"Input_Workflow\"", error, StringComparison.Ordinal);
         Assert.True(label < error && error < area);
         Assert.Contains("<a href=\"#Input_Workflow\">", html, StringComparison.Ordinal);
         // What was typed comes back as typed.
@@ -96,21 +96,6 @@ public sealed class EditAndPublishTests(MotCuaFactory factory) : IClassFixture<M
         Assert.Contains("Nhập một số", SampleProcedures.ErrorsNextTo(html, "Input_ProcessingValue"), StringComparison.Ordinal);
         Assert.Contains("Có 4 lỗi", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"#Input_Name\">Tên thủ tục: Không được để trống.</a>", html, StringComparison.Ordinal);
-        Assert.Equal(versionsBefore, await VersionCountAsync(code));
-    }
-
-    [Fact]
-    public async Task A_name_longer_than_the_database_holds_is_refused_next_to_the_name()
-    {
-        const string code = "1.000894";
-        var editUrl = $"/admin/procedures/{code}/edit";
-        using var session = await AdminSession.SignInAsync(factory);
-        var versionsBefore = await VersionCountAsync(code);
-        var form = HtmlForm.Find(await session.PageAsync(editUrl), "definition-form").Set("Input.Name", new string('a', 1001));
-
-        using var response = await session.SubmitAsync(form, editUrl);
-
-        Assert.Contains("tối đa 1000 ký tự, hiện có 1001", SampleProcedures.ErrorsNextTo(await response.Content.ReadAsStringAsync(), "Input_Name"), StringComparison.Ordinal);
         Assert.Equal(versionsBefore, await VersionCountAsync(code));
     }
 

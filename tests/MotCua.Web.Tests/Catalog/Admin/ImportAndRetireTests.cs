@@ -40,17 +40,17 @@ public sealed class ImportAndRetireTests(MotCuaFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_name_too_long_for_the_database_is_listed_with_the_other_errors()
+    public async Task An_unknown_unit_kind_is_listed_with_the_other_errors()
     {
         using var session = await AdminSession.SignInAsync(factory);
         var before = await SampleProcedures.CountAsync(factory);
-        var file = SampleProcedures.File(SampleProcedures.Valid("9.000211", new string('a', 1001)), SampleProcedures.Valid("9.000212", "Thủ tục") with { Field = "" });
+        var file = SampleProcedures.File(SampleProcedures.Valid("9.000211", "Thủ tục") with { UnitKinds = ["ward", "planet"] }, SampleProcedures.Valid("9.000212", "Thủ tục") with { Field = "" });
 
         var form = HtmlForm.Find(await session.PageAsync(ImportUrl), "import-form");
         using var response = await session.UploadAsync(form, ImportUrl, "Upload", "catalog.json", file);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
-        Assert.Contains("<code>$[0].name</code>", html, StringComparison.Ordinal);
+        Assert.Contains("<code>$[0].unitKinds[1]</code>", html, StringComparison.Ordinal);
         Assert.Contains("<code>$[1].field</code>", html, StringComparison.Ordinal);
         Assert.Equal(before, await SampleProcedures.CountAsync(factory));
     }

@@ -48,7 +48,7 @@ public abstract class DefinitionEditorPage(MotCuaDbContext db, CatalogService ca
     {
         await LoadChoicesAsync(ct);
         var definition = Read(nationalCode, out var readErrors);
-        AddAll(readErrors, [.. StorageLimits.Check(definition, db, t), .. ProcedureValidator.Validate(definition, forPublishing: true)]);
+        AddAll(readErrors, ProcedureValidator.Validate(definition, forPublishing: true));
         ValidatedClean = !Errors.Any;
         return Page();
     }
@@ -64,7 +64,7 @@ public abstract class DefinitionEditorPage(MotCuaDbContext db, CatalogService ca
             AddAll(readErrors, ProcedureValidator.Validate(definition, forPublishing: false));
             return Page();
         }
-        IReadOnlyList<ValidationError> extra = [.. StorageLimits.Check(definition, db, t), .. await CheckBeforeSaveAsync(definition, ct)];
+        var extra = await CheckBeforeSaveAsync(definition, ct);
         if (extra.Count > 0)
         {
             AddAll(extra, ProcedureValidator.Validate(definition, forPublishing: false));

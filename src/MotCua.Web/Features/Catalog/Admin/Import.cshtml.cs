@@ -18,7 +18,7 @@ namespace MotCua.Web.Features.Catalog.Admin;
 [Authorize(Policy = StaffPolicies.Administrator)]
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public sealed partial class ImportModel(CatalogService catalog, MotCuaDbContext db, IStringLocalizer<MotCuaOptions> t) : PageModel
+public sealed partial class ImportModel(CatalogService catalog, IStringLocalizer<MotCuaOptions> t) : PageModel
 {
     public const int MaxFileBytes = 10 * 1024 * 1024;
 
@@ -44,12 +44,7 @@ public sealed partial class ImportModel(CatalogService catalog, MotCuaDbContext 
     {
         var definitions = await ReadAsync(ct);
         if (definitions is null) return Page();
-        var tooLong = definitions.SelectMany((d, i) => StorageLimits.Check(d, db, t).Select(e => e with { Path = $"$[{i}]{e.Path[1..]}" })).ToList();
-        // Too long for the database: the import would fail there, so the catalogue's own errors are listed
-        // alongside, checked the way the import checks them.
-        var result = tooLong.Count == 0
-            ? await catalog.ImportAsync(definitions, User.Identity?.Name ?? "admin", Publish, ct)
-            : new CatalogResult([.. tooLong, .. definitions.SelectMany((d, i) => ProcedureValidator.Validate(d, Publish).Select(e => e with { Path = $"$[{i}]{e.Path[1..]}" }))], []);
+        var result = await catalog.ImportAsync(definitions, User.Identity?.Name ?? "admin", Publish, ct);
         if (!result.Succeeded)
         {
             Errors = [.. result.Errors.OrderBy(e => ItemOf(e.Path)).Select(e => (e, CodeOf(e.Path, definitions)))];
