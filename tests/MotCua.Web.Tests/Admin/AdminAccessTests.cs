@@ -22,7 +22,7 @@ public sealed class AdminAccessTests(MotCuaFactory factory) : IClassFixture<MotC
     [
         "/admin/reorganizations/rename?unit={unit}", "/admin/reorganizations/merge", "/admin/reorganizations/open",
         "/admin/reorganizations/split?unit={unit}", "/admin/reorganizations/retire?unit={unit}", "/admin/reorganizations?handler=Apply",
-        "/admin/staff/new", "/admin/calendar?handler=Add", "/admin/calendar/hours", "/admin/account/password",
+        "/admin/staff/new", "/admin/calendar?handler=Add", "/admin/calendar/hours", "/account/password",
     ];
 
     private async Task<Guid> CommuneAsync(int order) =>
@@ -47,7 +47,7 @@ public sealed class AdminAccessTests(MotCuaFactory factory) : IClassFixture<MotC
     public async Task Anonymous_visitors_are_sent_to_sign_in_from_every_admin_page()
     {
         using var client = StaffClient.Anonymous(factory);
-        foreach (var template in Pages.Append("/admin").Append("/admin/account/password").Append("/admin/staff/{unit}").Append("/admin/reorganizations/{unit}"))
+        foreach (var template in Pages.Append("/admin").Append("/account/password").Append("/admin/staff/{unit}").Append("/admin/reorganizations/{unit}"))
         {
             var url = await UrlAsync(template);
             var response = await client.GetAsync(url);
@@ -131,7 +131,7 @@ public sealed class AdminAccessTests(MotCuaFactory factory) : IClassFixture<MotC
         var reorg = await factory.WithDbAsync(db => db.Reorganizations.Select(r => r.Id).FirstAsync());
         foreach (var lang in new[] { "en", "vi" })
         {
-            foreach (var template in Pages.Append("/admin").Append("/admin/account/password").Append($"/admin/staff/{staff}").Append($"/admin/reorganizations/{reorg}"))
+            foreach (var template in Pages.Append("/admin").Append("/account/password").Append($"/admin/staff/{staff}").Append($"/admin/reorganizations/{reorg}"))
             {
                 var url = (await UrlAsync(template)) + (template.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "lang=" + lang;
                 var html = await admin.GetPageAsync(url);

@@ -36,7 +36,7 @@ public sealed class ReorganizationTests : IClassFixture<Hanoi2024Factory>
         await _factory.WithScopeAsync(async sp =>
         {
             var reforms = sp.GetRequiredService<HanoiReforms>();
-            foreach (var reform in reforms.All) await reforms.ApplyAsync(reform, CancellationToken.None);
+            foreach (var reform in reforms.All) await reforms.ApplyAsync(reform, "test", CancellationToken.None);
             return 0;
         });
 
@@ -57,6 +57,8 @@ public sealed class ReorganizationTests : IClassFixture<Hanoi2024Factory>
             var closed = await db.Units.SingleAsync(u => u.Id == hangBac);
             Assert.Equal(new DateOnly(2025, 7, 1), closed.ValidTo);
             Assert.Equal(hoanKiem.Id, closed.SuccessorId);
+            var july = await db.Reorganizations.SingleAsync(r => r.EffectiveDate == new DateOnly(2025, 7, 1));
+            Assert.Equal(july.Id, closed.ClosedByReorganizationId);
 
             // Open work followed: the old assignment ended with a reason, a new one began in the successor.
             var assignments = await db.RoleAssignments.Where(r => r.StaffId == staffId).OrderBy(r => r.ValidFrom).ToListAsync();

@@ -25,6 +25,8 @@ public sealed class UnitCalendars(IServiceScopeFactory scopes, UnitDirectory uni
         if (cache.TryGetValue(key, out WorkingCalendar? found) && found is not null) return found;
 
         var tree = await units.TodayAsync(ct);
+        // No unit means the city's own calendar: the root unit's, with its working hours and overrides.
+        unitId ??= tree.Roots.Count == 1 ? tree.Roots[0].Id : null;
         // City-wide first, then from the root down to the unit, so the nearest level's override wins.
         var chain = unitId is { } id ? tree.AncestorsOf(id).Reverse().Select(u => u.Id).Append(id).ToList() : [];
         await using var scope = scopes.CreateAsyncScope();

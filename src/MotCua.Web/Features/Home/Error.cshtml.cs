@@ -12,9 +12,9 @@ public sealed class ErrorModel : PageModel
     public string TitleKey { get; private set; } = "error.title";
     public string TextKey { get; private set; } = "error.text";
 
-    public void OnGet(int? code) => Set(code);
+    public void OnGet([FromRoute] int? code) => Set(code);
 
-    public void OnPost(int? code) => Set(code);
+    public void OnPost([FromRoute] int? code) => Set(code);
 
     private void Set(int? code)
     {

@@ -94,6 +94,7 @@ public sealed class ReorganizationService(MotCuaDbContext db, IEnumerable<IOpenW
                     currentVersions[c.UnitId].ValidTo = day;
                     var unit = closedUnits[c.UnitId];
                     unit.ValidTo = day;
+                    unit.ClosedByReorganizationId = reorg.Id;
                     for (var i = 0; i < c.Successors.Count; i++)
                     {
                         var successor = Resolve(c.Successors[i].Unit);

@@ -11,6 +11,7 @@ internal static class OrganizationModel
             e.ToTable("units");
             e.Property(u => u.AdministrativeCode).HasMaxLength(16);
             e.HasIndex(u => u.AdministrativeCode);
+            e.HasIndex(u => u.ClosedByReorganizationId);
             e.HasMany(u => u.Versions).WithOne().HasForeignKey(v => v.UnitId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<UnitVersion>(e =>

@@ -16,6 +16,8 @@ public sealed class Unit
     public DateOnly? ValidTo { get; set; }
     /// <summary>The primary successor, where open work went when the unit closed.</summary>
     public Guid? SuccessorId { get; set; }
+    /// <summary>The reorganisation that closed the unit (with or without successors).</summary>
+    public Guid? ClosedByReorganizationId { get; set; }
     public List<UnitVersion> Versions { get; set; } = [];
 }
 

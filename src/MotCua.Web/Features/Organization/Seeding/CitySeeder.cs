@@ -22,7 +22,7 @@ public sealed class CitySeeder(
             {
                 foreach (var reform in reforms.All)
                 {
-                    await reforms.ApplyAsync(reform, ct);
+                    await reforms.ApplyAsync(reform, "seed", ct);
                 }
             }
         }

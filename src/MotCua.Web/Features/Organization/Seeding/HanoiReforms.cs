@@ -25,7 +25,7 @@ public sealed class HanoiReforms(ReorganizationService service, UnitDirectory di
             "Nghị quyết 1656/NQ-UBTVQH15", ReorganizationKind.Reform),
     ];
 
-    public async Task<ReorganizationOutcome> ApplyAsync(BundledReform reform, CancellationToken ct)
+    public async Task<ReorganizationOutcome> ApplyAsync(BundledReform reform, string actor, CancellationToken ct)
     {
         var before = await directory.OnAsync(reform.EffectiveDate, ct);
         var codes = (await db.Units.AsNoTracking().Where(u => u.AdministrativeCode != null)
@@ -42,7 +42,7 @@ public sealed class HanoiReforms(ReorganizationService service, UnitDirectory di
             _ => throw new ArgumentOutOfRangeException(nameof(reform), reform.Key, "Unknown bundled reform."),
         });
         var outcome = await service.ApplyAsync(
-            new ReorganizationRequest(reform.Kind, reform.EffectiveDate, reform.Title, reform.LegalBasis, changes), "seed", ct);
+            new ReorganizationRequest(reform.Kind, reform.EffectiveDate, reform.Title, reform.LegalBasis, changes), actor, ct);
         if (!outcome.Succeeded)
         {
             throw new InvalidOperationException($"Bundled reform {reform.Key} does not fit the tree: " +

@@ -36,7 +36,7 @@ public sealed class ReorganizationListModel(MotCuaDbContext db, HanoiReforms ref
         {
             try
             {
-                var outcome = await reforms.ApplyAsync(reform, ct);
+                var outcome = await reforms.ApplyAsync(reform, Actor, ct);
                 log.LogInformation("Bundled reform {Key} applied by {Actor}", reform.Key, Actor);
                 return Redirect($"/admin/reorganizations/{outcome.ReorganizationId}?applied=1");
             }

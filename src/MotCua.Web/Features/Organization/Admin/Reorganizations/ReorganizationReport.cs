@@ -22,15 +22,11 @@ public sealed class ReorganizationReport
     public required Reorganization Reorganization { get; init; }
     public required IReadOnlyList<OpenedRow> Opened { get; init; }
     public required IReadOnlyList<ChangedRow> Changed { get; init; }
+    /// <summary>Every unit the reorganisation closed, with its successors (none for a plain retirement).</summary>
     public required IReadOnlyList<ClosedRow> Closed { get; init; }
-    /// <summary>
-    /// Units closed on the same day with no successor. A closure writes no version, so such a unit cannot be
-    /// tied to one reorganisation for certain; they are shown as closed that day.
-    /// </summary>
-    public required IReadOnlyList<ClosedRow> ClosedSameDay { get; init; }
     public IEnumerable<Guid> UnitIds =>
         Opened.Select(o => o.UnitId).Concat(Changed.Select(c => c.UnitId)).Concat(Closed.Select(c => c.UnitId))
-            .Concat(Closed.SelectMany(c => c.Successors.Select(s => s.UnitId))).Concat(ClosedSameDay.Select(c => c.UnitId));
+            .Concat(Closed.SelectMany(c => c.Successors.Select(s => s.UnitId)));
 
     public static async Task<ReorganizationReport?> LoadAsync(MotCuaDbContext db, UnitDirectory directory, Guid id, CancellationToken ct)
     {
@@ -41,7 +37,8 @@ public sealed class ReorganizationReport
         var after = await directory.OnAsync(day, ct);
         var written = await db.UnitVersions.AsNoTracking().Where(v => v.ReorganizationId == id).ToListAsync(ct);
         var successions = await db.UnitSuccessions.AsNoTracking().Where(s => s.ReorganizationId == id).ToListAsync(ct);
-        var ids = successions.SelectMany(s => new[] { s.PredecessorId, s.SuccessorId }).Distinct().ToList();
+        var closedIds = await db.Units.AsNoTracking().Where(u => u.ClosedByReorganizationId == id).Select(u => u.Id).ToListAsync(ct);
+        var ids = successions.SelectMany(s => new[] { s.PredecessorId, s.SuccessorId }).Concat(closedIds).Distinct().ToList();
         var names = await UnitNames.LatestAsync(db, ids, ct);
 
         UnitState State(UnitVersion v, UnitTree tree) =>
@@ -57,22 +54,18 @@ public sealed class ReorganizationReport
             else opened.Add(new OpenedRow(v.UnitId, State(v, after)));
         }
 
-        var closed = successions.GroupBy(s => s.PredecessorId)
-            .Select(g => new ClosedRow(g.Key, names.GetValueOrDefault(g.Key)?.Name ?? "", names.GetValueOrDefault(g.Key)?.Code ?? "",
-                [.. g.OrderByDescending(s => s.Primary).Select(s => new SuccessorLink(s.SuccessorId, names.GetValueOrDefault(s.SuccessorId)?.Name ?? "", s.Partial, s.Primary))]))
+        var closed = closedIds
+            .Select(unit => new ClosedRow(unit, names.GetValueOrDefault(unit)?.Name ?? "", names.GetValueOrDefault(unit)?.Code ?? "",
+                [.. successions.Where(s => s.PredecessorId == unit).OrderByDescending(s => s.Primary)
+                    .Select(s => new SuccessorLink(s.SuccessorId, names.GetValueOrDefault(s.SuccessorId)?.Name ?? "", s.Partial, s.Primary))]))
             .OrderBy(c => c.Code, StringComparer.Ordinal).ToList();
 
-        var closedSameDay = await db.Units.AsNoTracking()
-            .Where(u => u.ValidTo == day && !db.UnitSuccessions.Any(s => s.PredecessorId == u.Id))
-            .Select(u => u.Id).ToListAsync(ct);
         return new ReorganizationReport
         {
             Reorganization = reorg,
             Opened = opened,
             Changed = changed,
             Closed = closed,
-            ClosedSameDay = [.. closedSameDay.Select(u => before.Find(u)).OfType<UnitSnapshot>()
-                .Select(u => new ClosedRow(u.Id, u.Name, u.Code, [])).OrderBy(c => c.Code, StringComparer.Ordinal)],
         };
     }
 }

@@ -504,6 +504,9 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<Guid?>("ClosedByReorganizationId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("SuccessorId")
                         .HasColumnType("uuid");
 
@@ -516,6 +519,8 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AdministrativeCode");
+
+                    b.HasIndex("ClosedByReorganizationId");
 
                     b.ToTable("units", (string)null);
                 });

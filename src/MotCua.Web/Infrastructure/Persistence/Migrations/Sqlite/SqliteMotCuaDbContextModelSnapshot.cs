@@ -493,6 +493,9 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ClosedByReorganizationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("SuccessorId")
                         .HasColumnType("TEXT");
 
@@ -505,6 +508,8 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AdministrativeCode");
+
+                    b.HasIndex("ClosedByReorganizationId");
 
                     b.ToTable("units", (string)null);
                 });
