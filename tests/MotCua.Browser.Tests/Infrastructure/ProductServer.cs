@@ -1,3 +1,4 @@
+using MotCua.Web.Tests.Infrastructure;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -1,7 +1,5 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Web.Features.Organization.Data;
 using MotCua.Web.Features.Organization.Seeding;
@@ -9,22 +7,17 @@ using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Identity;
 
-public sealed partial class StaffSignInTests(MotCuaFactory factory) : IClassFixture<MotCuaFactory>
+public sealed class StaffSignInTests(MotCuaFactory factory) : IClassFixture<MotCuaFactory>
 {
-    private HttpClient Client() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    private StaffClient Client() => StaffClient.Anonymous(factory);
 
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, Dictionary<string, string> fields)
-    {
-        var page = await client.GetStringAsync(new Uri(path, UriKind.Relative));
-        fields["__RequestVerificationToken"] = Token().Match(page).Groups[1].Value;
-        using var content = new FormUrlEncodedContent(fields);
-        return await client.PostAsync(new Uri(path, UriKind.Relative), content);
-    }
+    private static Task<HttpResponseMessage> PostFormAsync(StaffClient client, string path, Dictionary<string, string> fields) =>
+        client.PostFormAsync(path, fields);
 
     [Fact]
     public async Task Wrong_password_shows_the_error_and_right_password_signs_in()
     {
-        var client = Client();
+        using var client = Client();
         var wrong = await PostFormAsync(client, "/account/sign-in", new() { ["Email"] = "admin@motcua.demo", ["Password"] = "not-the-password" });
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.Contains("Thư điện tử hoặc mật khẩu không đúng.", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -38,7 +31,8 @@ public sealed partial class StaffSignInTests(MotCuaFactory factory) : IClassFixt
     public async Task A_post_without_the_anti_forgery_token_is_refused()
     {
         using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = "admin@motcua.demo", ["Password"] = DemoStaffSeeder.Password });
-        var response = await Client().PostAsync(new Uri("/account/sign-in", UriKind.Relative), content);
+        using var client = Client();
+        var response = await client.Http.PostAsync(new Uri("/account/sign-in", UriKind.Relative), content);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
@@ -53,7 +47,7 @@ public sealed partial class StaffSignInTests(MotCuaFactory factory) : IClassFixt
             Assert.True((await users.CreateAsync(user, initial)).Succeeded);
             return 0;
         });
-        var client = Client();
+        using var client = Client();
         var signIn = await PostFormAsync(client, "/account/sign-in", new() { ["Email"] = "new@motcua.test", ["Password"] = initial });
         Assert.Equal("/account/password", signIn.Headers.Location?.OriginalString);
 
@@ -63,23 +57,22 @@ public sealed partial class StaffSignInTests(MotCuaFactory factory) : IClassFixt
         var changed = await PostFormAsync(client, "/account/password", new() { ["Current"] = initial, ["Password"] = "Better-Pass-2026!", ["Confirm"] = "Better-Pass-2026!" });
         Assert.Contains("Đã đổi mật khẩu.", await changed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var again = await PostFormAsync(Client(), "/account/sign-in", new() { ["Email"] = "new@motcua.test", ["Password"] = "Better-Pass-2026!" });
+        using var fresh = Client();
+        var again = await PostFormAsync(fresh, "/account/sign-in", new() { ["Email"] = "new@motcua.test", ["Password"] = "Better-Pass-2026!" });
         Assert.Equal("/admin", again.Headers.Location?.OriginalString);
     }
 
     [Fact]
     public async Task Pages_carry_the_security_headers_and_no_server_banner()
     {
-        var response = await Client().GetAsync(new Uri("/procedures", UriKind.Relative));
+        using var client = Client();
+        var response = await client.GetAsync("/procedures");
         Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-inline", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.False(response.Headers.Contains("Server"));
-        var cookie = (await Client().GetAsync(new Uri("/account/sign-in", UriKind.Relative))).Headers.GetValues("Set-Cookie").First();
+        var cookie = (await client.GetAsync("/account/sign-in")).Headers.GetValues("Set-Cookie").First();
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }
