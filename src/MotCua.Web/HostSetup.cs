@@ -9,6 +9,7 @@ using MotCua.Web.Features;
 using MotCua.Web.Infrastructure;
 using MotCua.Web.Infrastructure.Localization;
 using MotCua.Web.Infrastructure.Observability;
+using MotCua.Web.Infrastructure.Outbox;
 using MotCua.Web.Infrastructure.Persistence;
 
 namespace MotCua.Web;
@@ -46,6 +47,7 @@ public static class HostSetup
         });
 
         services.AddMotCuaObservability();
+        services.AddMotCuaOutbox(builder.Configuration);
         services.AddProblemDetails();
         services.AddMotCuaFeatures();
         return builder;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalog;
+using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Home;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organization;
@@ -63,6 +64,7 @@ public static class FeatureSetup
         services.AddOrganizationModule();
         services.AddCalendarModule();
         services.AddCatalogModule();
+        services.AddDossiersModule();
         return services;
     }
 

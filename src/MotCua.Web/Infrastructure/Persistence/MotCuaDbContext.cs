@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Features.Calendar.Data;
 using MotCua.Web.Features.Catalog.Data;
+using MotCua.Web.Features.Dossiers.Data;
+using MotCua.Web.Infrastructure.Outbox;
 using MotCua.Web.Features.Organization.Data;
 
 namespace MotCua.Web.Infrastructure.Persistence;
@@ -27,6 +29,8 @@ public class MotCuaDbContext(DbContextOptions options)
     public DbSet<ProcedureVersion> ProcedureVersions => Set<ProcedureVersion>();
     public DbSet<CatalogState> CatalogState => Set<CatalogState>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<DossierCodeSequence> DossierCodeSequences => Set<DossierCodeSequence>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -35,6 +39,8 @@ public class MotCuaDbContext(DbContextOptions options)
         OrganizationModel.Configure(builder);
         CalendarModel.Configure(builder);
         CatalogModel.Configure(builder);
+        DossiersModel.Configure(builder);
+        OutboxModel.Configure(builder);
     }
 }
 

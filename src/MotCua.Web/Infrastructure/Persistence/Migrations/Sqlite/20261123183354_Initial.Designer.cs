@@ -11,7 +11,7 @@ using MotCua.Web.Infrastructure.Persistence;
 namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMotCuaDbContext))]
-    [Migration("20261123182118_Initial")]
+    [Migration("20261123183354_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -338,6 +338,23 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("procedure_versions", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Dossiers.Data.DossierCodeSequence", b =>
+                {
+                    b.Property<string>("AgencyCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastValue")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgencyCode", "Day");
+
+                    b.ToTable("dossier_code_sequences", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Organization.Data.Reorganization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -600,6 +617,60 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("unit_versions", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Infrastructure.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AvailableAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeadAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DedupeKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LockedUntilMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProcessedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DedupeKey")
+                        .IsUnique();
+
+                    b.HasIndex("ProcessedAtMs", "AvailableAtMs");
+
+                    b.ToTable("outbox_messages", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -96,6 +96,41 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "dossier_code_sequences",
+                columns: table => new
+                {
+                    AgencyCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    LastValue = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_code_sequences", x => new { x.AgencyCode, x.Day });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    DedupeKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedAtMs = table.Column<long>(type: "bigint", nullable: false),
+                    AvailableAtMs = table.Column<long>(type: "bigint", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LockedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LockedUntilMs = table.Column<long>(type: "bigint", nullable: true),
+                    ProcessedAtMs = table.Column<long>(type: "bigint", nullable: true),
+                    DeadAtMs = table.Column<long>(type: "bigint", nullable: true),
+                    LastError = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outbox_messages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "procedures",
                 columns: table => new
                 {
@@ -417,6 +452,17 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_DedupeKey",
+                table: "outbox_messages",
+                column: "DedupeKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_ProcessedAtMs_AvailableAtMs",
+                table: "outbox_messages",
+                columns: new[] { "ProcessedAtMs", "AvailableAtMs" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_procedure_versions_ProcedureId_Number",
                 table: "procedure_versions",
                 columns: new[] { "ProcedureId", "Number" },
@@ -511,6 +557,12 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "dossier_code_sequences");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
 
             migrationBuilder.DropTable(
                 name: "procedure_versions");
