@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Localization;
 using MotCua.Web.Features;
+using MotCua.Web.Features.Notifications;
 using MotCua.Web.Infrastructure;
 using MotCua.Web.Infrastructure.Localization;
 using MotCua.Web.Infrastructure.Observability;
@@ -48,6 +49,7 @@ public static class HostSetup
 
         services.AddMotCuaObservability();
         services.AddMotCuaOutbox(builder.Configuration);
+        services.AddNotificationsModule(builder.Configuration);
         services.AddProblemDetails();
         services.AddMotCuaFeatures();
         return builder;
