@@ -71,6 +71,7 @@ public static class HostSetup
         app.UseAuthorization();
         app.MapMotCuaObservability();
         app.MapMotCuaFeatures();
+        app.MapSimulators();
         return app;
     }
 }

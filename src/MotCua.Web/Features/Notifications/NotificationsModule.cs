@@ -1,3 +1,4 @@
+using MotCua.Simulators.Sms;
 using MotCua.Web.Infrastructure.Outbox;
 
 namespace MotCua.Web.Features.Notifications;
@@ -8,6 +9,21 @@ public static class NotificationsModule
     {
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.AddSingleton<IOutboxHandler, EmailHandler>();
+        services.Configure<SmsOptions>(configuration.GetSection(SmsOptions.Section));
+        services.AddHttpClient(SmsHandler.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(20));
+        services.AddSingleton<IOutboxHandler, SmsHandler>();
+        // Demo mode: the bundled SMS gateway simulator answers at /simulators/sms (see MapSimulators).
+        services.AddSingleton(sp => new SmsGatewaySimulator(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SmsOptions>>().Value.ApiKey));
         return services;
+    }
+
+    /// <summary>The stand-ins for external systems, only when the product runs as a demo (never in production).</summary>
+    public static WebApplication MapSimulators(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MotCuaOptions>>().Value.Demo)
+        {
+            app.Services.GetRequiredService<SmsGatewaySimulator>().Map(app, "/simulators/sms");
+        }
+        return app;
     }
 }

@@ -50,7 +50,7 @@ public sealed class OutboxDispatcher(
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 log.LogWarning(e, "Outbox message {Id} ({Type}) failed on attempt {Attempt}", message.Id, message.Type, message.Attempt);
-                await FailAsync(db, message, e.Message, ct);
+                await FailAsync(db, message, e.Message, permanent: e is OutboxPermanentFailure, ct);
             }
         }
         return claimed.Count;
@@ -102,11 +102,11 @@ public sealed class OutboxDispatcher(
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedAtMs, now).SetProperty(m => m.LockedUntilMs, (long?)null).SetProperty(m => m.LastError, (string?)null), ct);
     }
 
-    private async Task FailAsync(MotCuaDbContext db, OutboxEnvelope message, string error, CancellationToken ct)
+    private async Task FailAsync(MotCuaDbContext db, OutboxEnvelope message, string error, bool permanent, CancellationToken ct)
     {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var o = options.Value;
-        var dead = message.Attempt >= o.MaxAttempts;
+        var dead = permanent || message.Attempt >= o.MaxAttempts;
         // 2, 4, 8 … seconds, capped at an hour: a receiver that is down is not hammered, and recovers by itself.
         var backoff = (long)Math.Min(TimeSpan.FromHours(1).TotalMilliseconds, 1000 * Math.Pow(2, Math.Min(message.Attempt, 20)));
         var text = error.Length > 2000 ? error[..2000] : error;
