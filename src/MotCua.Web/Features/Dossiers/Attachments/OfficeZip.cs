@@ -20,8 +20,8 @@ internal static class OfficeZip
     public static async Task<FileKind> IdentifyAsync(Stream content, int maxEntries, CancellationToken cancellationToken)
     {
         var entries = await CountEntriesAsync(content, cancellationToken);
-        // Zip64, more entries than any form attachment needs, or no end record at all: not an office file of ours.
         if (entries is null) return FileKind.Unknown;
+        // Zip64 or more entries than any office attachment has: refused as an archive without opening it.
         if (entries > maxEntries) return FileKind.Archive;
         try
         {
@@ -69,7 +69,7 @@ internal static class OfficeZip
         };
     }
 
-    /// <summary>The entry count from the end-of-central-directory record, or null if the ZIP is damaged or Zip64.</summary>
+    /// <summary>The entry count from the end-of-central-directory record (int.MaxValue for Zip64), or null if there is none.</summary>
     private static async Task<int?> CountEntriesAsync(Stream content, CancellationToken cancellationToken)
     {
         var tailLength = (int)Math.Min(content.Length, EndRecordLength + MaxCommentLength);
@@ -85,7 +85,7 @@ internal static class OfficeZip
             var directorySize = BinaryPrimitives.ReadUInt32LittleEndian(record[12..]);
             var directoryOffset = BinaryPrimitives.ReadUInt32LittleEndian(record[16..]);
             // 0xFFFF / 0xFFFFFFFF mean "see the Zip64 record": no office attachment is that large.
-            if (entries == ushort.MaxValue || directoryOffset == uint.MaxValue) return null;
+            if (entries == ushort.MaxValue || directoryOffset == uint.MaxValue) return int.MaxValue;
             if (directorySize > MaxCentralDirectoryBytes) return int.MaxValue;
             return entries;
         }

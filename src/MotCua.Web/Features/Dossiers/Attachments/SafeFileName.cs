@@ -30,11 +30,16 @@ public static class SafeFileName
         foreach (var rune in lastSegment.EnumerateRunes())
         {
             if (rune == Rune.ReplacementChar) continue; // lone surrogates
+            // Tabs and other spacing controls become a space before controls are dropped, so words stay apart.
+            if (Rune.IsWhiteSpace(rune))
+            {
+                kept.Append(' ');
+                continue;
+            }
             var category = Rune.GetUnicodeCategory(rune);
             if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.PrivateUse
                 or UnicodeCategory.OtherNotAssigned or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator) continue;
             if (rune.IsAscii && Forbidden.Contains((char)rune.Value, StringComparison.Ordinal)) kept.Append('_');
-            else if (Rune.IsWhiteSpace(rune)) kept.Append(' ');
             else kept.Append(rune.ToString());
         }
         // macOS sends Vietnamese decomposed (a + combining marks); compose so names compare and display alike.
