@@ -12,6 +12,7 @@ using MotCua.Web.Infrastructure.Localization;
 using MotCua.Web.Infrastructure.Observability;
 using MotCua.Web.Infrastructure.Outbox;
 using MotCua.Web.Infrastructure.Persistence;
+using MotCua.Web.Infrastructure.Storage;
 
 namespace MotCua.Web;
 
@@ -28,6 +29,7 @@ public static class HostSetup
 
         var (provider, connectionString) = DatabaseSetup.Resolve(builder.Configuration, Directory.GetCurrentDirectory());
         services.AddMotCuaDatabase(provider, connectionString);
+        services.AddMotCuaStorage(builder.Configuration);
         services.Configure<MotCuaOptions>(builder.Configuration.GetSection(MotCuaOptions.Section));
         services.AddSingleton(TimeProvider.System);
 
@@ -51,7 +53,7 @@ public static class HostSetup
         services.AddMotCuaOutbox(builder.Configuration);
         services.AddNotificationsModule(builder.Configuration);
         services.AddProblemDetails();
-        services.AddMotCuaFeatures();
+        services.AddMotCuaFeatures(builder.Configuration);
         return builder;
     }
 

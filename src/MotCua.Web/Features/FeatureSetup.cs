@@ -14,7 +14,7 @@ namespace MotCua.Web.Features;
 /// <summary>Registers every module. Each module keeps its own services and endpoints in its folder.</summary>
 public static class FeatureSetup
 {
-    public static IServiceCollection AddMotCuaFeatures(this IServiceCollection services)
+    public static IServiceCollection AddMotCuaFeatures(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRazorPages(o =>
         {
@@ -64,7 +64,7 @@ public static class FeatureSetup
         services.AddOrganizationModule();
         services.AddCalendarModule();
         services.AddCatalogModule();
-        services.AddDossiersModule();
+        services.AddDossiersModule(configuration);
         return services;
     }
 

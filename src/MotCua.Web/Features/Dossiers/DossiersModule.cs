@@ -1,10 +1,13 @@
+using MotCua.Web.Features.Dossiers.Attachments;
+
 namespace MotCua.Web.Features.Dossiers;
 
 public static class DossiersModule
 {
-    public static IServiceCollection AddDossiersModule(this IServiceCollection services)
+    public static IServiceCollection AddDossiersModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<DossierCodeAllocator>();
+        services.AddDossierAttachments(configuration);
         return services;
     }
 }

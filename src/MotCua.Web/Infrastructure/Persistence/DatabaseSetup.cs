@@ -31,7 +31,7 @@ public static class DatabaseSetup
     /// In a checkout (`dotnet run --project src/MotCua.Web`, which starts in the project folder) the embedded
     /// database lives in the repository's ./data/ (ignored by git); an installed copy uses its working folder.
     /// </summary>
-    private static string DataRoot(string workingDirectory)
+    internal static string DataRoot(string workingDirectory)
     {
         for (var dir = new DirectoryInfo(workingDirectory); dir is not null; dir = dir.Parent)
         {
