@@ -1,15 +1,10 @@
 using System.Text.RegularExpressions;
+using MotCua.Domain.Catalog;
 
 namespace MotCua.Domain.Dossiers;
 
-public enum ApplicantKind
-{
-    Citizen,
-    Organisation,
-}
-
 /// <summary>
-/// A person or organisation on a dossier. A citizen is identified by the 12-digit personal ID number
+/// A person or organisation on a dossier (the catalogue's <see cref="ApplicantKind"/>, shared with who may apply). A citizen is identified by the 12-digit personal ID number
 /// (căn cước), an organisation by its tax code (10 digits, or 10 + "-" + 3 for a branch).
 /// </summary>
 public sealed partial record Applicant
