@@ -16,7 +16,7 @@ internal static class DossierTestKit
     public static readonly Guid Department = Guid.Parse("00000000-0000-0000-0000-00000000000b");
     public static readonly Guid City = Guid.Parse("00000000-0000-0000-0000-00000000000c");
 
-    public static readonly WorkingCalendar Calendar = WorkingCalendar.Default;
+    public static readonly WorkingCalendar WorkCalendar = WorkingCalendar.Default;
     public static readonly Actor Citizen = Actor.Applicant("Nguyễn Văn An", "citizen-1");
     public static readonly Actor Officer = Actor.Staff("officer-1", "Trần Thị Bình");
     public static readonly Actor Specialist = Actor.Staff("specialist-1", "Lê Văn Cường");
@@ -65,7 +65,7 @@ internal static class DossierTestKit
         ],
     };
 
-    public static readonly ProcessingContext Context = new(Workflow, ResolveUnit, Calendar);
+    public static readonly ProcessingContext Context = new(Workflow, ResolveUnit, WorkCalendar);
 
     private static Guid ResolveUnit(StepPerformer performer) => performer.Unit switch
     {
@@ -100,7 +100,7 @@ internal static class DossierTestKit
 
     public static Dossier Submitted(DateTimeOffset at) => Dossier.SubmitOnline(Guid.NewGuid(), "WEB-0001", Filing(), Citizen, at);
 
-    public static DeadlineResult Deadline(DateTimeOffset receivedAt) => Calendar.DueDate(receivedAt, 5, TimeUnit.WorkingDays);
+    public static DeadlineResult Deadline(DateTimeOffset receivedAt) => WorkCalendar.DueDate(receivedAt, 5, TimeUnit.WorkingDays);
 
     /// <summary>Submitted and accepted at <paramref name="at"/>: processing at the "examine" step.</summary>
     public static Dossier Accepted(DateTimeOffset at, int sequence = 12)
