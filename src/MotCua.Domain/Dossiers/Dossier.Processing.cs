@@ -50,7 +50,10 @@ public sealed partial class Dossier
             publicText: "Hồ sơ được chuyển sang đơn vị khác để xử lý.");
     }
 
-    /// <summary>Asks the applicant to pay fees or taxes (status 6); the amount is in VND.</summary>
+    /// <summary>
+    /// Asks the applicant to pay fees or taxes (status 6); the amount is in VND. The legal clock keeps
+    /// running: only a supplement request stops it under the one-stop rules.
+    /// </summary>
     public void RequestPayment(ProcessingContext context, long amount, string reason, Actor by, DateTimeOffset now)
     {
         var main = RequireStep(context, StepAction.RequestPayment, leaving: false, out _);

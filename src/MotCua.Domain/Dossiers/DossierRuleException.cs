@@ -50,7 +50,6 @@ public static class DossierErrors
     public const string RatingNotAllowed = "dossier.rating-not-allowed";
     public const string ApologyNotAllowed = "dossier.apology-not-allowed";
     public const string AmountInvalid = "dossier.amount-invalid";
-    public const string DecisionMissing = "dossier.decision-missing";
     public const string SameUnit = "dossier.same-unit";
 
     internal static DossierRuleException Status(DossierStatus status, string action) =>
