@@ -2,7 +2,7 @@ using MotCua.Domain.Catalog;
 
 namespace MotCua.Domain.Dossiers;
 
-// The end: returning the result, the apology slip (form 04), the rating, and lateness.
+// The end: returning the result, the apology slip (form 04) and the rating.
 public sealed partial class Dossier
 {
     /// <summary>Hands the result to the applicant (status 10) at the counter, online or by post.</summary>
@@ -19,16 +19,16 @@ public sealed partial class Dossier
 
     /// <summary>
     /// The apology and new appointment (form 04): before the appointment passes, or once the dossier
-    /// or its current step is already late. Moves <see cref="AppointmentAt"/> only; <see cref="DueAt"/>
-    /// stays for the KPI.
+    /// or its current step is already late, or (given the workflow) the step prediction says it will be.
+    /// Moves <see cref="AppointmentAt"/> only; <see cref="DueAt"/> stays for the KPI.
     /// </summary>
-    public void IssueApology(string reason, DateTimeOffset newAppointment, Actor by, DateTimeOffset now)
+    public void IssueApology(string reason, DateTimeOffset newAppointment, Actor by, DateTimeOffset now, ProcessingContext? context = null)
     {
         ArgumentNullException.ThrowIfNull(by);
         RequireStatus("gửi phiếu xin lỗi", DossierStatus.Processing, DossierStatus.SupplementRequested, DossierStatus.PaymentRequested, DossierStatus.Processed);
         var why = RequireReason(reason);
         var old = AppointmentAt ?? throw DossierErrors.Status(Status, "gửi phiếu xin lỗi");
-        if (now > old && !WillBeLate(now))
+        if (now > old && !WillBeLate(now) && !(context is not null && WillBeLate(context, now)))
         {
             throw new DossierRuleException(DossierErrors.ApologyNotAllowed, "Đã quá ngày hẹn trả kết quả.");
         }
@@ -58,26 +58,4 @@ public sealed partial class Dossier
         Rating = new Rating(score, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), now);
         Record(DossierEventType.Rated, applicant, now, Status, details: $"{score}/5");
     }
-
-    /// <summary>Past the due date (moved by supplement pauses, not by apologies) and not finished; the clock stands still while waiting for papers.</summary>
-    public bool IsOverdue(DateTimeOffset now) => DueAtAdjusted is { } due && Status.IsInProcessing() && ClockAt(now) > due;
-
-    /// <summary>The current step is past its own share of the time, so a late step shows before the dossier is late.</summary>
-    public bool StepOverdue(DateTimeOffset now) =>
-        Status.IsInProcessing() && MainTask is { StepDueAt: { } due } && ClockAt(now) > due;
-
-    /// <summary>
-    /// The dossier is heading for lateness: it or its current step is already past due. The handler is
-    /// prompted for the apology slip.
-    /// </summary>
-    public bool WillBeLate(DateTimeOffset now) => IsOverdue(now) || StepOverdue(now);
-
-    /// <summary>Early, on time or late once processing ended; null while open or when there is nothing to judge.</summary>
-    public OutcomeClass? OutcomeClass => OnTimeRule.Judge(this);
-
-    // While waiting for the applicant's papers the legal clock stopped when they were asked for.
-    private DateTimeOffset ClockAt(DateTimeOffset now) =>
-        Status == DossierStatus.SupplementRequested && _supplements.Count > 0 && _supplements[^1].DuringProcessing
-            ? _supplements[^1].RequestedAt
-            : now;
 }

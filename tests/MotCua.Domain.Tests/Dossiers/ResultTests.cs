@@ -46,6 +46,19 @@ public class ResultTests
     }
 
     [Fact]
+    public void The_step_prediction_adds_the_later_steps_shares_to_the_current_step()
+    {
+        var dossier = Accepted(At(9, 9)); // "examine" due Tuesday 14:00; verify, approve, result take 60% (three days)
+
+        Assert.Equal(At(13, 14), dossier.PredictedFinish(Context, At(10, 9)));
+        Assert.False(dossier.WillBeLate(Context, At(10, 15)));
+        // Still examining on Thursday: three more days end Tuesday, after Monday's due date.
+        Assert.Equal(At(17, 9), dossier.PredictedFinish(Context, At(12, 9)));
+        Assert.True(dossier.WillBeLate(Context, At(12, 9)));
+        Assert.False(dossier.IsOverdue(At(12, 9)));
+    }
+
+    [Fact]
     public void The_apology_moves_the_appointment_and_keeps_the_due_date()
     {
         var dossier = Accepted(At(9, 9));
