@@ -17,7 +17,7 @@ public sealed class SupplementRound
         RequestedAt = requestedAt;
         RequestedBy = requestedBy;
         Reason = reason;
-        Items = [.. items];
+        Items = [.. items]; // a copy: the caller's list must not change the record
         ResumeTo = resumeTo;
     }
 
@@ -25,7 +25,7 @@ public sealed class SupplementRound
     public DateTimeOffset RequestedAt { get; private set; }
     public string RequestedBy { get; private set; }
     public string Reason { get; private set; }
-    public List<string> Items { get; private set; }
+    public IReadOnlyList<string> Items { get; private set; }
     /// <summary>Where the dossier returns when answered: <see cref="DossierStatus.New"/> at reception, else processing.</summary>
     public DossierStatus ResumeTo { get; private set; }
     public DateTimeOffset? AnsweredAt { get; private set; }
