@@ -8,7 +8,7 @@ namespace MotCua.Domain.Calendar;
 /// deadlines in working time. Every time it returns is in Vietnam time (+07:00); inputs may carry any
 /// offset. Thread-safe; per-year results are cached, so keep one instance per unit and settings.
 /// </summary>
-public sealed class WorkingCalendar
+public sealed class WorkingCalendar : IWorkingTime
 {
     /// <summary>Vietnam has used UTC+7 all year, without daylight saving, since 1975.</summary>
     public static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
