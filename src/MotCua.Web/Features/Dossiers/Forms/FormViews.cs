@@ -35,8 +35,8 @@ public sealed record FormFieldView(FormField Field, string? Value, FieldError? E
 
     public string FieldClass => Error is null ? "field" : "field field-error";
 
-    /// <summary>A textarea for long free text; the catalogue's addresses (250) still fit one line.</summary>
-    public bool Multiline => Field.Kind == FieldKind.Text && Field.MaxLength is null or > 250;
+    /// <summary>A textarea for long free text (reasons, descriptions); addresses (up to 255) stay one line.</summary>
+    public bool Multiline => Field.Kind == FieldKind.Text && Field.Pattern is null && Field.MaxLength > 255;
 
     public string InputType => Field.Kind switch
     {
