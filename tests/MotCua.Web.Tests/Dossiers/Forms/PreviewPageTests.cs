@@ -113,6 +113,14 @@ public sealed partial class PreviewPageTests(MotCuaFactory factory)
     }
 
     [Fact]
+    public async Task The_procedure_page_links_to_its_form_preview()
+    {
+        using var client = StaffClient.Anonymous(factory);
+        var html = await client.GetPageAsync("/procedures/1.001193");
+        Assert.Contains($"href=\"{Birth}\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_post_without_the_anti_forgery_token_is_refused()
     {
         using var client = StaffClient.Anonymous(factory);
