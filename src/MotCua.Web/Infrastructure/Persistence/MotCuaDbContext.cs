@@ -31,6 +31,14 @@ public class MotCuaDbContext(DbContextOptions options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DossierCodeSequence> DossierCodeSequences => Set<DossierCodeSequence>();
+    public DbSet<MotCua.Domain.Dossiers.Dossier> Dossiers => Set<MotCua.Domain.Dossiers.Dossier>();
+    public DbSet<MotCua.Domain.Dossiers.DossierTask> DossierTasks => Set<MotCua.Domain.Dossiers.DossierTask>();
+
+    /// <summary>Every instant is stored in UTC, so comparisons and ordering in SQL mean the same on both databases.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcInstantConverter>();
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -44,6 +52,16 @@ public class MotCuaDbContext(DbContextOptions options)
     }
 }
 
-public sealed class SqliteMotCuaDbContext(DbContextOptions<SqliteMotCuaDbContext> options) : MotCuaDbContext(options);
+/// <summary>
+/// SQLite has no instant type and cannot order text-stored offsets: instants are stored as UTC ticks (an
+/// integer), which sort and compare in SQL exactly as the instants do.
+/// </summary>
+public sealed class SqliteMotCuaDbContext(DbContextOptions<SqliteMotCuaDbContext> options) : MotCuaDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+    }
+}
 
 public sealed class PostgresMotCuaDbContext(DbContextOptions<PostgresMotCuaDbContext> options) : MotCuaDbContext(options);

@@ -12,5 +12,6 @@ internal static class DossiersModel
             e.HasKey(s => new { s.AgencyCode, s.Day });
             e.Property(s => s.AgencyCode).HasMaxLength(32);
         });
+        DossierMapping.Configure(b);
     }
 }

@@ -44,7 +44,7 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                     PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
                     PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
                     TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
                     LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
@@ -108,6 +108,56 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "dossiers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 48, nullable: true),
+                    ProcedureCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ProcedureVersionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReceivingUnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Answers = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CountsFrom = table.Column<long>(type: "INTEGER", nullable: true),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DueAtAdjusted = table.Column<long>(type: "INTEGER", nullable: true),
+                    AppointmentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LegalWorkingMinutes = table.Column<decimal>(type: "TEXT", nullable: false),
+                    RefusedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    StoppedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ProcessingFinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReturnedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReturnChannel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Rating_Score = table.Column<int>(type: "INTEGER", nullable: true),
+                    Rating_Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Rating_At = table.Column<long>(type: "INTEGER", nullable: true),
+                    FiledByAddress = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    FiledByEmail = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    FiledByFullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FiledByIdNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    FiledByKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    FiledByPhone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    OwnerAddress = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    OwnerEmail = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    OwnerFullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OwnerIdNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OwnerKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    OwnerPhone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossiers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "outbox_messages",
                 columns: table => new
                 {
@@ -136,7 +186,7 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     NationalCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     PublishedVersionId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -152,7 +202,7 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                     EffectiveDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     LegalBasis = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    AppliedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    AppliedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     AppliedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
@@ -323,6 +373,201 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "dossier_apologies",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Reason = table.Column<string>(type: "TEXT", nullable: false),
+                    OldAppointment = table.Column<long>(type: "INTEGER", nullable: false),
+                    NewAppointment = table.Column<long>(type: "INTEGER", nullable: false),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IssuedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_apologies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_dossier_apologies_dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dossier_attachments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DocumentKey = table.Column<string>(type: "TEXT", nullable: false),
+                    FileId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", nullable: false),
+                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_attachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_dossier_attachments_dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dossier_events",
+                columns: table => new
+                {
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ActorKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ActorId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", nullable: true),
+                    PublicText = table.Column<string>(type: "TEXT", nullable: true),
+                    FromStatus = table.Column<int>(type: "INTEGER", nullable: true),
+                    ToStatus = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Details = table.Column<string>(type: "TEXT", nullable: true),
+                    Handover_FromStepKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Handover_FromUnitId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Handover_FromPerson = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Handover_FromStepDueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Handover_FromStepLate = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Handover_ToStepKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Handover_ToUnitId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Handover_ToPerson = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Handover_ToStepDueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Handover_ToTaskId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_events", x => new { x.DossierId, x.Sequence });
+                    table.ForeignKey(
+                        name: "FK_dossier_events_dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dossier_payments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PaidAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PaymentReference = table.Column<string>(type: "TEXT", nullable: true),
+                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_payments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_dossier_payments_dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dossier_results",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    FileId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_results", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_dossier_results_dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dossier_supplements",
+                columns: table => new
+                {
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", nullable: false),
+                    Items = table.Column<string>(type: "TEXT", nullable: false),
+                    ResumeTo = table.Column<int>(type: "INTEGER", nullable: false),
+                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AnsweredBy = table.Column<string>(type: "TEXT", nullable: true),
+                    PausedWorkingMinutes = table.Column<decimal>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_supplements", x => new { x.DossierId, x.Number });
+                    table.ForeignKey(
+                        name: "FK_dossier_supplements_dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dossier_tasks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    StepKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    AssigneeId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    AssigneeName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StepDueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Question = table.Column<string>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", nullable: true),
+                    DossierId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DossierId1 = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_tasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_dossier_tasks_dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_dossier_tasks_dossiers_DossierId1",
+                        column: x => x.DossierId1,
+                        principalTable: "dossiers",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "procedure_versions",
                 columns: table => new
                 {
@@ -338,9 +583,9 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                     FullProcess = table.Column<bool>(type: "INTEGER", nullable: false),
                     HasForm = table.Column<bool>(type: "INTEGER", nullable: false),
                     DefinitionJson = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    PublishedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     PublishedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
@@ -451,6 +696,68 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_dossier_apologies_DossierId",
+                table: "dossier_apologies",
+                column: "DossierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossier_attachments_DossierId",
+                table: "dossier_attachments",
+                column: "DossierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossier_payments_DossierId",
+                table: "dossier_payments",
+                column: "DossierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossier_results_DossierId",
+                table: "dossier_results",
+                column: "DossierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossier_tasks_AssigneeId_CompletedAt",
+                table: "dossier_tasks",
+                columns: new[] { "AssigneeId", "CompletedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossier_tasks_DossierId",
+                table: "dossier_tasks",
+                column: "DossierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossier_tasks_DossierId1",
+                table: "dossier_tasks",
+                column: "DossierId1");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossier_tasks_UnitId_CompletedAt_StepDueAt",
+                table: "dossier_tasks",
+                columns: new[] { "UnitId", "CompletedAt", "StepDueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossiers_Code",
+                table: "dossiers",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossiers_ReceivingUnitId_Status",
+                table: "dossiers",
+                columns: new[] { "ReceivingUnitId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossiers_Reference",
+                table: "dossiers",
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossiers_Status_DueAt",
+                table: "dossiers",
+                columns: new[] { "Status", "DueAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_outbox_messages_DedupeKey",
                 table: "outbox_messages",
                 column: "DedupeKey",
@@ -558,7 +865,28 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                 name: "data_protection_keys");
 
             migrationBuilder.DropTable(
+                name: "dossier_apologies");
+
+            migrationBuilder.DropTable(
+                name: "dossier_attachments");
+
+            migrationBuilder.DropTable(
                 name: "dossier_code_sequences");
+
+            migrationBuilder.DropTable(
+                name: "dossier_events");
+
+            migrationBuilder.DropTable(
+                name: "dossier_payments");
+
+            migrationBuilder.DropTable(
+                name: "dossier_results");
+
+            migrationBuilder.DropTable(
+                name: "dossier_supplements");
+
+            migrationBuilder.DropTable(
+                name: "dossier_tasks");
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");
@@ -580,6 +908,9 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "dossiers");
 
             migrationBuilder.DropTable(
                 name: "procedures");

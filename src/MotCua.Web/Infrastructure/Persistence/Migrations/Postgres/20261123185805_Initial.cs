@@ -109,6 +109,56 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "dossiers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reference = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Code = table.Column<string>(type: "character varying(48)", maxLength: 48, nullable: true),
+                    ProcedureCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ProcedureVersionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReceivingUnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Answers = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CountsFrom = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DueAtAdjusted = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AppointmentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LegalWorkingMinutes = table.Column<decimal>(type: "numeric", nullable: false),
+                    RefusedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    StoppedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ProcessingFinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReturnedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReturnChannel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Decision = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    DecisionReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Rating_Score = table.Column<int>(type: "integer", nullable: true),
+                    Rating_Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Rating_At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FiledByAddress = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    FiledByEmail = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    FiledByFullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FiledByIdNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    FiledByKind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    FiledByPhone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    OwnerAddress = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    OwnerEmail = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    OwnerFullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OwnerIdNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OwnerKind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    OwnerPhone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossiers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "outbox_messages",
                 columns: table => new
                 {
@@ -324,6 +374,201 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "dossier_apologies",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Reason = table.Column<string>(type: "text", nullable: false),
+                    OldAppointment = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NewAppointment = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IssuedBy = table.Column<string>(type: "text", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_apologies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_dossier_apologies_dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dossier_attachments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DocumentKey = table.Column<string>(type: "text", nullable: false),
+                    FileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "text", nullable: false),
+                    ContentType = table.Column<string>(type: "text", nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "text", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_attachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_dossier_attachments_dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dossier_events",
+                columns: table => new
+                {
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ActorKind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ActorId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Reason = table.Column<string>(type: "text", nullable: true),
+                    PublicText = table.Column<string>(type: "text", nullable: true),
+                    FromStatus = table.Column<int>(type: "integer", nullable: true),
+                    ToStatus = table.Column<int>(type: "integer", nullable: false),
+                    TaskId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Details = table.Column<string>(type: "text", nullable: true),
+                    Handover_FromStepKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Handover_FromUnitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Handover_FromPerson = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Handover_FromStepDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Handover_FromStepLate = table.Column<bool>(type: "boolean", nullable: true),
+                    Handover_ToStepKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Handover_ToUnitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Handover_ToPerson = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Handover_ToStepDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Handover_ToTaskId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_events", x => new { x.DossierId, x.Sequence });
+                    table.ForeignKey(
+                        name: "FK_dossier_events_dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dossier_payments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Amount = table.Column<long>(type: "bigint", nullable: false),
+                    Reason = table.Column<string>(type: "text", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PaidAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PaymentReference = table.Column<string>(type: "text", nullable: true),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_payments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_dossier_payments_dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dossier_results",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    FileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_results", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_dossier_results_dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dossier_supplements",
+                columns: table => new
+                {
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RequestedBy = table.Column<string>(type: "text", nullable: false),
+                    Reason = table.Column<string>(type: "text", nullable: false),
+                    Items = table.Column<string[]>(type: "text[]", nullable: false),
+                    ResumeTo = table.Column<int>(type: "integer", nullable: false),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AnsweredBy = table.Column<string>(type: "text", nullable: true),
+                    PausedWorkingMinutes = table.Column<decimal>(type: "numeric", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_supplements", x => new { x.DossierId, x.Number });
+                    table.ForeignKey(
+                        name: "FK_dossier_supplements_dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dossier_tasks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    StepKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    AssigneeId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    AssigneeName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    StepDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CompletedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Question = table.Column<string>(type: "text", nullable: true),
+                    Outcome = table.Column<string>(type: "text", nullable: true),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DossierId1 = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_tasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_dossier_tasks_dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_dossier_tasks_dossiers_DossierId1",
+                        column: x => x.DossierId1,
+                        principalTable: "dossiers",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "procedure_versions",
                 columns: table => new
                 {
@@ -452,6 +697,68 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_dossier_apologies_DossierId",
+                table: "dossier_apologies",
+                column: "DossierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossier_attachments_DossierId",
+                table: "dossier_attachments",
+                column: "DossierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossier_payments_DossierId",
+                table: "dossier_payments",
+                column: "DossierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossier_results_DossierId",
+                table: "dossier_results",
+                column: "DossierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossier_tasks_AssigneeId_CompletedAt",
+                table: "dossier_tasks",
+                columns: new[] { "AssigneeId", "CompletedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossier_tasks_DossierId",
+                table: "dossier_tasks",
+                column: "DossierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossier_tasks_DossierId1",
+                table: "dossier_tasks",
+                column: "DossierId1");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossier_tasks_UnitId_CompletedAt_StepDueAt",
+                table: "dossier_tasks",
+                columns: new[] { "UnitId", "CompletedAt", "StepDueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossiers_Code",
+                table: "dossiers",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossiers_ReceivingUnitId_Status",
+                table: "dossiers",
+                columns: new[] { "ReceivingUnitId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossiers_Reference",
+                table: "dossiers",
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dossiers_Status_DueAt",
+                table: "dossiers",
+                columns: new[] { "Status", "DueAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_outbox_messages_DedupeKey",
                 table: "outbox_messages",
                 column: "DedupeKey",
@@ -559,7 +866,28 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                 name: "data_protection_keys");
 
             migrationBuilder.DropTable(
+                name: "dossier_apologies");
+
+            migrationBuilder.DropTable(
+                name: "dossier_attachments");
+
+            migrationBuilder.DropTable(
                 name: "dossier_code_sequences");
+
+            migrationBuilder.DropTable(
+                name: "dossier_events");
+
+            migrationBuilder.DropTable(
+                name: "dossier_payments");
+
+            migrationBuilder.DropTable(
+                name: "dossier_results");
+
+            migrationBuilder.DropTable(
+                name: "dossier_supplements");
+
+            migrationBuilder.DropTable(
+                name: "dossier_tasks");
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");
@@ -581,6 +909,9 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "dossiers");
 
             migrationBuilder.DropTable(
                 name: "procedures");
