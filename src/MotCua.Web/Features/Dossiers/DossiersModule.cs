@@ -7,6 +7,9 @@ public static class DossiersModule
     public static IServiceCollection AddDossiersModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<DossierCodeAllocator>();
+        services.AddScoped<DossierService>();
+        services.AddSingleton<WorkflowUnits>();
+        services.Configure<WorkflowUnitOptions>(o => configuration.GetSection(WorkflowUnitOptions.Section).Bind(o.Departments));
         services.AddDossierAttachments(configuration);
         return services;
     }

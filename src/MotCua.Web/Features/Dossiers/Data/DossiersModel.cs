@@ -12,6 +12,12 @@ internal static class DossiersModel
             e.HasKey(s => new { s.AgencyCode, s.Day });
             e.Property(s => s.AgencyCode).HasMaxLength(32);
         });
+        b.Entity<DossierSubmission>(e =>
+        {
+            e.ToTable("dossier_submissions");
+            e.HasKey(s => s.IdempotencyKey);
+            e.Property(s => s.IdempotencyKey).HasMaxLength(100);
+        });
         DossierMapping.Configure(b);
     }
 }

@@ -614,6 +614,20 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("dossier_code_sequences", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Dossiers.Data.DossierSubmission", b =>
+                {
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("IdempotencyKey");
+
+                    b.ToTable("dossier_submissions", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Organization.Data.Reorganization", b =>
                 {
                     b.Property<Guid>("Id")

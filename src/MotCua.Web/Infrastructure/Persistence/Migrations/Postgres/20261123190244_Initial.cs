@@ -109,6 +109,18 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "dossier_submissions",
+                columns: table => new
+                {
+                    IdempotencyKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_submissions", x => x.IdempotencyKey);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "dossiers",
                 columns: table => new
                 {
@@ -882,6 +894,9 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "dossier_results");
+
+            migrationBuilder.DropTable(
+                name: "dossier_submissions");
 
             migrationBuilder.DropTable(
                 name: "dossier_supplements");

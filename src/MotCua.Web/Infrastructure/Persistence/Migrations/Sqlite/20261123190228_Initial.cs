@@ -108,6 +108,18 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "dossier_submissions",
+                columns: table => new
+                {
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_submissions", x => x.IdempotencyKey);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "dossiers",
                 columns: table => new
                 {
@@ -881,6 +893,9 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "dossier_results");
+
+            migrationBuilder.DropTable(
+                name: "dossier_submissions");
 
             migrationBuilder.DropTable(
                 name: "dossier_supplements");

@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Domain.Catalog;
+using MotCua.Domain.Dossiers;
+using MotCua.Web.Features.Calendar;
+using MotCua.Web.Features.Catalog;
+using MotCua.Web.Features.Catalog.Data;
+using MotCua.Web.Features.Dossiers.Data;
+using MotCua.Web.Features.Organization;
+using MotCua.Web.Infrastructure;
+using MotCua.Web.Infrastructure.Persistence;
+
+namespace MotCua.Web.Features.Dossiers;
+
+public sealed record OnlineFiling(string ProcedureCode, Guid ReceivingUnitId, Applicant Owner, Applicant? FiledBy, string Answers, IReadOnlyList<Attachment> Attachments);
+
+/// <summary>Why a filing or an action was not done, with a stable code the API and pages translate.</summary>
+public sealed class DossierProblem(string code, string message) : Exception(message)
+{
+    public string Code { get; } = code;
+}
+
+/// <summary>
+/// Files and receives dossiers: each operation loads what it needs, lets the domain decide, and saves the
+/// dossier with everything that must go with it in one transaction.
+/// </summary>
+public sealed class DossierService(
+    MotCuaDbContext db, DossierCodeAllocator codes, UnitDirectory units, UnitCalendars calendars, WorkflowUnits workflowUnits, TimeProvider clock)
+{
+    /// <summary>Files a dossier online. The same idempotency key always yields the same dossier, filed once.</summary>
+    public async Task<Dossier> FileOnlineAsync(OnlineFiling filing, Actor applicant, string idempotencyKey, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 100)
+            throw new DossierProblem("idempotency-key", "Thiếu khóa chống nộp trùng (tối đa 100 ký tự).");
+        if (await FindByKeyAsync(idempotencyKey, ct) is { } already) return already;
+
+        var (version, definition) = await PublishedAsync(filing.ProcedureCode, ct);
+        var tree = await units.TodayAsync(ct);
+        var unit = tree.Find(filing.ReceivingUnitId) ?? throw new DossierProblem("unit", "Cơ quan tiếp nhận không tồn tại.");
+        if (!definition.UnitKinds.Contains(Domain.Organization.UnitKinds.ToKey(unit.Kind)))
+            throw new DossierProblem("unit", $"{unit.Name} không tiếp nhận thủ tục này.");
+        if (!definition.ReceiveChannels.Contains(Channel.Online) || definition.Form is null)
+            throw new DossierProblem("channel", "Thủ tục này chưa nộp được trực tuyến.");
+
+        var dossier = Dossier.SubmitOnline(Guid.NewGuid(), NewReference(), new DossierFiling
+        {
+            ProcedureCode = definition.NationalCode, ProcedureVersionId = version.Id, ReceivingUnitId = unit.Id,
+            Owner = filing.Owner, FiledBy = filing.FiledBy, Answers = filing.Answers, Attachments = filing.Attachments,
+        }, applicant, clock.GetUtcNow());
+
+        try
+        {
+            await InTransactionAsync(async () =>
+            {
+                db.Dossiers.Add(dossier);
+                db.Set<DossierSubmission>().Add(new DossierSubmission { IdempotencyKey = idempotencyKey, DossierId = dossier.Id });
+                await db.SaveChangesAsync(ct);
+            }, ct);
+            return dossier;
+        }
+        catch (DbUpdateException e) when (DossierConflicts.IsConflict(e))
+        {
+            // The same key arrived twice at once: the other request filed it; answer with that dossier.
+            db.ChangeTracker.Clear();
+            return await FindByKeyAsync(idempotencyKey, ct) ?? throw new DossierProblem("conflict", "Không lưu được hồ sơ; hãy thử lại.");
+        }
+    }
+
+    /// <summary>The counter officer accepts: the legal code and the due date from the receiving unit's calendar.</summary>
+    public async Task<Dossier> AcceptAsync(Guid dossierId, int expectedVersion, Actor officer, CancellationToken ct)
+    {
+        var dossier = await LoadAsync(dossierId, ct);
+        dossier.EnsureVersion(expectedVersion);
+        var definition = await VersionAsync(dossier.ProcedureVersionId, ct);
+        var tree = await units.TodayAsync(ct);
+        var unit = tree.Find(dossier.ReceivingUnitId) ?? throw new DossierProblem("unit", "Cơ quan tiếp nhận không còn hoạt động.");
+        var calendar = await calendars.ForUnitAsync(unit.Id, ct);
+        var now = clock.GetUtcNow();
+        var deadline = calendar.DueDate(now, definition.ProcessingTime.Value, definition.ProcessingTime.Unit);
+        var context = new ProcessingContext(definition.Workflow!, workflowUnits.ResolverFor(tree, unit.Id, definition.Field), calendar);
+        await InTransactionAsync(async () =>
+        {
+            var day = VietnamTime.Today(clock);
+            var sequence = await codes.NextAsync(unit.Code, day, ct);
+            dossier.Accept(DossierCode.Create(unit.Code, now, sequence), deadline, context, officer, now);
+            await db.SaveChangesAsync(ct);
+        }, ct);
+        return dossier;
+    }
+
+    public async Task<Dossier> RefuseAsync(Guid dossierId, int expectedVersion, string reason, Actor officer, CancellationToken ct)
+    {
+        var dossier = await LoadAsync(dossierId, ct);
+        dossier.EnsureVersion(expectedVersion);
+        dossier.Refuse(reason, officer, clock.GetUtcNow());
+        await InTransactionAsync(() => db.SaveChangesAsync(ct), ct);
+        return dossier;
+    }
+
+    public async Task<Dossier> LoadAsync(Guid id, CancellationToken ct) =>
+        await db.Dossiers.Include(d => d.Tasks).FirstOrDefaultAsync(d => d.Id == id, ct)
+        ?? throw new DossierProblem("not-found", "Không tìm thấy hồ sơ.");
+
+    private async Task<Dossier?> FindByKeyAsync(string key, CancellationToken ct)
+    {
+        var id = await db.Set<DossierSubmission>().Where(s => s.IdempotencyKey == key).Select(s => (Guid?)s.DossierId).FirstOrDefaultAsync(ct);
+        return id is null ? null : await LoadAsync(id.Value, ct);
+    }
+
+    private async Task<(ProcedureVersion, ProcedureDefinition)> PublishedAsync(string code, CancellationToken ct)
+    {
+        var version = await db.Procedures.Where(p => p.NationalCode == code && p.PublishedVersionId != null)
+            .Join(db.ProcedureVersions, p => p.PublishedVersionId, v => v.Id, (p, v) => v).FirstOrDefaultAsync(ct)
+            ?? throw new DossierProblem("procedure", "Thủ tục không tồn tại hoặc đã ngừng áp dụng.");
+        return (version, CatalogService.Read(version));
+    }
+
+    /// <summary>The version the dossier was filed under, even if a newer one was published since.</summary>
+    private async Task<ProcedureDefinition> VersionAsync(Guid versionId, CancellationToken ct) =>
+        CatalogService.Read(await db.ProcedureVersions.FirstAsync(v => v.Id == versionId, ct));
+
+    /// <summary>A reference the citizen can read out over the phone: date plus 8 random base-32 characters.</summary>
+    private string NewReference()
+    {
+        const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        Span<char> random = stackalloc char[8];
+        for (var i = 0; i < random.Length; i++) random[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
+        return string.Create(CultureInfo.InvariantCulture, $"HS-{VietnamTime.Today(clock):yyMMdd}-{random}");
+    }
+
+    private async Task InTransactionAsync(Func<Task> work, CancellationToken ct)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await work();
+            await tx.CommitAsync(ct);
+        });
+    }
+}
