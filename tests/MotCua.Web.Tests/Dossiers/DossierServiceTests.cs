@@ -27,7 +27,22 @@ public sealed class DossierServiceTests(MotCuaFactory factory) : IClassFixture<M
 
     private async Task<Dossier> FileAsync(string key, string procedure = "1.001193", Guid? unit = null) =>
         await WithServiceAsync(async s => await s.FileOnlineAsync(
-            new OnlineFiling(procedure, unit ?? await HoanKiemAsync(), Owner, null, """{"hoTenTre":"Nguyễn Văn Bình"}""", []), Citizen, key, CancellationToken.None));
+            new OnlineFiling(procedure, unit ?? await HoanKiemAsync(), Owner, null, BirthAnswers, []), Citizen, key, CancellationToken.None));
+
+    /// <summary>Answers that pass the seeded birth-registration form, made from its own schema.</summary>
+    private static readonly string BirthAnswers = Forms.SeededForms.ValidAnswers(Forms.SeededForms.Form("1.001193")).ToJsonString();
+
+    [Fact]
+    public async Task Answers_that_do_not_pass_the_form_are_refused_field_by_field_and_nothing_is_filed()
+    {
+        var before = await factory.WithDbAsync(db => db.Dossiers.CountAsync());
+        var problem = await Assert.ThrowsAsync<DossierFormProblem>(() => WithServiceAsync(async s => await s.FileOnlineAsync(
+            new OnlineFiling("1.001193", await HoanKiemAsync(), Owner with { IdNumber = "12" }, null, "{}", []), Citizen, "key-bad", CancellationToken.None)));
+        Assert.NotEmpty(problem.Errors);
+        Assert.All(problem.Errors, e => Assert.StartsWith("forms.", e.MessageKey, StringComparison.Ordinal));
+        Assert.Contains("IdNumber", problem.ApplicantFields);
+        Assert.Equal(before, await factory.WithDbAsync(db => db.Dossiers.CountAsync()));
+    }
 
     [Fact]
     public async Task Filing_twice_with_one_key_files_once_even_at_the_same_moment()

@@ -16,9 +16,18 @@ namespace MotCua.Web.Features.Dossiers;
 public sealed record OnlineFiling(string ProcedureCode, Guid ReceivingUnitId, Applicant Owner, Applicant? FiledBy, string Answers, IReadOnlyList<Attachment> Attachments);
 
 /// <summary>Why a filing or an action was not done, with a stable code the API and pages translate.</summary>
-public sealed class DossierProblem(string code, string message) : Exception(message)
+public class DossierProblem(string code, string message) : Exception(message)
 {
     public string Code { get; } = code;
+}
+
+/// <summary>The answers or the applicant do not pass the procedure's form: every field with its message.</summary>
+public sealed class DossierFormProblem(IReadOnlyList<Forms.FieldError> errors, IReadOnlyList<string> applicantFields)
+    : DossierProblem("answers", "Thông tin trong tờ khai chưa hợp lệ.")
+{
+    public IReadOnlyList<Forms.FieldError> Errors { get; } = errors;
+    /// <summary>Applicant fields that are wrong (fullName, idNumber, phone, email).</summary>
+    public IReadOnlyList<string> ApplicantFields { get; } = applicantFields;
 }
 
 /// <summary>
@@ -42,6 +51,7 @@ public sealed class DossierService(
             throw new DossierProblem("unit", $"{unit.Name} không tiếp nhận thủ tục này.");
         if (!definition.ReceiveChannels.Contains(Channel.Online) || definition.Form is null)
             throw new DossierProblem("channel", "Thủ tục này chưa nộp được trực tuyến.");
+        CheckAnswers(definition.Form, filing);
 
         var dossier = Dossier.SubmitOnline(Guid.NewGuid(), NewReference(), new DossierFiling
         {
@@ -96,6 +106,24 @@ public sealed class DossierService(
         dossier.Refuse(reason, officer, clock.GetUtcNow());
         await InTransactionAsync(() => db.SaveChangesAsync(ct), ct);
         return dossier;
+    }
+
+    /// <summary>The same checks as the form pages: every field of the procedure's form, and the applicant.</summary>
+    private static void CheckAnswers(FormDefinition form, OnlineFiling filing)
+    {
+        System.Text.Json.Nodes.JsonObject answers;
+        try
+        {
+            answers = System.Text.Json.Nodes.JsonNode.Parse(filing.Answers) as System.Text.Json.Nodes.JsonObject
+                ?? throw new DossierProblem("answers", "Tờ khai phải là một đối tượng JSON.");
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            throw new DossierProblem("answers", "Tờ khai không đúng định dạng JSON.");
+        }
+        var errors = Forms.FormValidation.ValidateAll(Forms.DossierForm.Parse(form), answers);
+        var applicant = filing.Owner.Problems().Concat(filing.FiledBy?.Problems() ?? []).Distinct().ToList();
+        if (errors.Count > 0 || applicant.Count > 0) throw new DossierFormProblem(errors, applicant);
     }
 
     public async Task<Dossier> LoadAsync(Guid id, CancellationToken ct) =>
