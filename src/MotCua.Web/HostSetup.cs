@@ -53,6 +53,7 @@ public static class HostSetup
         services.AddMotCuaOutbox(builder.Configuration);
         services.AddNotificationsModule(builder.Configuration);
         services.AddProblemDetails();
+        services.AddMotCuaRateLimits(builder.Configuration);
         services.AddMotCuaFeatures(builder.Configuration);
         return builder;
     }
@@ -69,6 +70,7 @@ public static class HostSetup
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapMotCuaObservability();

@@ -75,6 +75,7 @@ public static class FeatureSetup
         app.MapCalendarApi();
         app.MapCatalogApi();
         app.MapOrganizationApi();
+        app.MapDossierApi();
         // An unknown address is a 404 for everyone, not a sign-in page: the fallback policy would otherwise
         // send anonymous visitors to sign in for a page that does not exist.
         app.MapFallback(() => Results.NotFound()).AllowAnonymous();

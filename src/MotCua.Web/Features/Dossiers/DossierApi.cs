@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using MotCua.Domain.Catalog;
+using MotCua.Domain.Dossiers;
+using MotCua.Domain.Organization;
+using MotCua.Web.Features.Identity;
+using MotCua.Web.Features.Organization;
+using MotCua.Web.Infrastructure.Persistence;
+
+namespace MotCua.Web.Features.Dossiers;
+
+public sealed record ApplicantBody(string? Kind, string? FullName, string? IdNumber, string? Phone, string? Email, string? Address);
+
+public sealed record FilingBody(string? ProcedureCode, string? ReceivingUnit, ApplicantBody? Owner, ApplicantBody? FiledBy, JsonObject? Answers);
+
+public sealed record ActionBody(int Version, string? Reason);
+
+/// <summary>
+/// Dossiers over JSON. Filing is open to the demo citizen until VNeID sign-in lands (identity issue), and only
+/// in demo mode; reception needs a counter officer of the receiving unit; the public lookup answers only
+/// to someone who knows the code and the applicant's phone or ID number, and says nothing otherwise.
+/// </summary>
+public static class DossierApi
+{
+    public const string LookupPolicy = "public-lookup";
+
+    public static WebApplication MapDossierApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1/dossiers").WithTags("Dossiers");
+
+        api.MapPost("", async (HttpRequest request, FilingBody body, DossierService service, UnitDirectory units,
+            IOptions<MotCuaOptions> options, IStringLocalizer<MotCuaOptions> t, CancellationToken ct) =>
+        {
+            if (!options.Value.Demo) return Results.NotFound();
+            var key = request.Headers["Idempotency-Key"].ToString();
+            if (string.IsNullOrWhiteSpace(key)) return Bad("Idempotency-Key", "Cần tiêu đề Idempotency-Key để một lần bấm không nộp hai hồ sơ.", "An Idempotency-Key header is required.");
+            if (string.IsNullOrWhiteSpace(body.ProcedureCode)) return Bad("procedureCode", "Chọn thủ tục.", "procedureCode is required.");
+            var unit = body.ReceivingUnit is { Length: > 0 and <= 32 } code ? (await units.TodayAsync(ct)).FindByCode(code) : null;
+            if (unit is null) return Bad("receivingUnit", "Không có cơ quan tiếp nhận với mã này.", "No receiving unit has this code.");
+            if (ToApplicant(body.Owner) is not { } owner) return Bad("owner", "Nhập thông tin người nộp.", "owner is required.");
+            try
+            {
+                var filing = new OnlineFiling(body.ProcedureCode, unit.Id, owner, ToApplicant(body.FiledBy), (body.Answers ?? []).ToJsonString(), []);
+                var dossier = await service.FileOnlineAsync(filing, Actor.Applicant(owner.FullName, owner.IdNumber), key, ct);
+                return Results.Created($"/api/v1/dossiers/lookup?code={dossier.Reference}", Summary(dossier));
+            }
+            catch (DossierFormProblem problem)
+            {
+                var errors = problem.Errors.ToDictionary(e => "answers." + e.Field, e => new[] { t[e.MessageKey, e.ArgumentArray].Value });
+                foreach (var field in problem.ApplicantFields) errors["owner." + JsonNamingPolicy.CamelCase.ConvertName(field)] = [t["dossiers.applicant.invalid." + field].Value];
+                return Results.ValidationProblem(errors, title: t["dossiers.invalid"]);
+            }
+            catch (DossierProblem problem)
+            {
+                return Bad(problem.Code, problem.Message, problem.Message);
+            }
+        }).AllowAnonymous().DisableAntiforgery();
+
+        api.MapGet("/lookup", async (string? code, string? phone, string? idNumber, MotCuaDbContext db, CancellationToken ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(code) || code.Length > 48 || (string.IsNullOrWhiteSpace(phone) && string.IsNullOrWhiteSpace(idNumber)))
+                return Bad("code", "Nhập mã hồ sơ và số điện thoại hoặc số định danh của người nộp.", "Give the dossier code and the applicant's phone or ID number.");
+            var dossier = await db.Dossiers.AsNoTracking().FirstOrDefaultAsync(d => d.Code == code || d.Reference == code, ct);
+            // One answer for "no such code" and "wrong phone": the lookup must not confirm that a code exists.
+            var matches = dossier is not null
+                && ((!string.IsNullOrWhiteSpace(phone) && dossier.Owner.Phone == phone.Trim()) || (!string.IsNullOrWhiteSpace(idNumber) && dossier.Owner.IdNumber == idNumber.Trim()));
+            return matches ? Results.Ok(Summary(dossier!, withHistory: true)) : Results.NotFound();
+        }).AllowAnonymous().RequireRateLimiting(LookupPolicy);
+
+        api.MapPost("/{id:guid}/accept", (Guid id, ActionBody body, HttpContext http, DossierService service, UnitScope scope, CancellationToken ct) =>
+            ActAsync(id, http, service, scope, (d, officer) => service.AcceptAsync(d.Id, body.Version, officer, ct), ct));
+
+        api.MapPost("/{id:guid}/refuse", (Guid id, ActionBody body, HttpContext http, DossierService service, UnitScope scope, CancellationToken ct) =>
+            string.IsNullOrWhiteSpace(body.Reason)
+                ? Task.FromResult(Bad("reason", "Ghi rõ lý do từ chối (mẫu 03).", "Give the reason for refusal (form 03)."))
+                : ActAsync(id, http, service, scope, (d, officer) => service.RefuseAsync(d.Id, body.Version, body.Reason!, officer, ct), ct));
+        return app;
+    }
+
+    /// <summary>Reception actions: only a counter officer of the receiving unit; any other id is a 404, never a hint.</summary>
+    private static async Task<IResult> ActAsync(Guid id, HttpContext http, DossierService service, UnitScope scope,
+        Func<Dossier, Actor, Task<Dossier>> act, CancellationToken ct)
+    {
+        Dossier dossier;
+        try { dossier = await service.LoadAsync(id, ct); }
+        catch (DossierProblem) { return Results.NotFound(); }
+        var roles = await scope.RolesAsync(ct);
+        if (!roles.Any(r => r.Role == StaffRole.CounterOfficer && r.UnitId == dossier.ReceivingUnitId)) return Results.NotFound();
+        var officer = Actor.Staff(UnitScope.StaffIdOf(http.User)?.ToString() ?? "", http.User.FindFirst(StaffClaims.FullName)?.Value ?? http.User.Identity?.Name ?? "");
+        try
+        {
+            return Results.Ok(Summary(await act(dossier, officer)));
+        }
+        catch (DossierRuleException e) when (e.Code == DossierErrors.VersionConflict)
+        {
+            return Results.Problem(title: "Hồ sơ vừa được người khác thay đổi; hãy tải lại.", statusCode: StatusCodes.Status409Conflict, extensions: new Dictionary<string, object?> { ["code"] = e.Code });
+        }
+        catch (DbUpdateException e) when (DossierConflicts.IsConflict(e))
+        {
+            return Results.Problem(title: "Hồ sơ vừa được người khác thay đổi; hãy tải lại.", statusCode: StatusCodes.Status409Conflict);
+        }
+        catch (DossierRuleException e)
+        {
+            return Results.Problem(title: e.Message, statusCode: StatusCodes.Status409Conflict, extensions: new Dictionary<string, object?> { ["code"] = e.Code });
+        }
+    }
+
+    private static Applicant? ToApplicant(ApplicantBody? b) => b is null ? null : new Applicant
+    {
+        Kind = string.Equals(b.Kind, "organization", StringComparison.OrdinalIgnoreCase) ? ApplicantKind.Organization : ApplicantKind.Citizen,
+        FullName = b.FullName?.Trim() ?? "",
+        IdNumber = b.IdNumber?.Trim() ?? "",
+        Phone = string.IsNullOrWhiteSpace(b.Phone) ? null : b.Phone.Trim(),
+        Email = string.IsNullOrWhiteSpace(b.Email) ? null : b.Email.Trim(),
+        Address = string.IsNullOrWhiteSpace(b.Address) ? null : b.Address.Trim(),
+    };
+
+    private static object Summary(Dossier d, bool withHistory = false) => new
+    {
+        id = d.Id,
+        reference = d.Reference,
+        code = d.Code,
+        procedureCode = d.ProcedureCode,
+        status = (int)d.Status,
+        statusName = d.Status.VietnameseName(),
+        version = d.Version,
+        submittedAt = Format(d.SubmittedAt),
+        receivedAt = Format(d.ReceivedAt),
+        dueAt = Format(d.AppointmentAt ?? d.DueAt),
+        history = withHistory
+            ? d.PublicHistory().OrderBy(h => h.At).Select(h => new { at = Format(h.At), status = (int)h.Status, statusName = h.StatusName, text = h.Text })
+            : null,
+    };
+
+    private static string? Format(DateTimeOffset? t) =>
+        t?.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    private static IResult Bad(string parameter, string vi, string en) => Results.Problem(ApiProblems.Parameter(parameter, vi, en));
+}
