@@ -26,6 +26,8 @@ public enum DossierEventType
     Withdrawn,
     ApologyIssued,
     Rated,
+    /// <summary>The unit holding the dossier or one of its tasks was reorganised; its successor took over.</summary>
+    UnitReorganized,
 }
 
 /// <summary>

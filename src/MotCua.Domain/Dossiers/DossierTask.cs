@@ -63,6 +63,8 @@ public sealed class DossierTask
 
     internal void Ask(string question) => Question = question;
 
+    internal void MoveTo(Guid unitId) => UnitId = unitId;
+
     internal void Complete(Actor by, DateTimeOffset at, string? outcome = null)
     {
         CompletedAt = at;
