@@ -76,6 +76,7 @@ public static class FeatureSetup
         app.MapCatalogApi();
         app.MapOrganizationApi();
         app.MapDossierApi();
+        app.MapInboxApi();
         // An unknown address is a 404 for everyone, not a sign-in page: the fallback policy would otherwise
         // send anonymous visitors to sign in for a page that does not exist.
         app.MapFallback(() => Results.NotFound()).AllowAnonymous();

@@ -1,0 +1,71 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Domain.Dossiers;
+using MotCua.Web.Features.Identity;
+using MotCua.Web.Infrastructure.Persistence;
+
+namespace MotCua.Web.Features.Dossiers;
+
+/// <summary>
+/// The officer's work list: open tasks that are mine, my units' (a supervisor's units include those below),
+/// due within a day, or overdue, with the counts of each. Only units the user may see are ever read.
+/// </summary>
+public static class InboxApi
+{
+    public static readonly TimeSpan DueSoon = TimeSpan.FromHours(24);
+
+    public static WebApplication MapInboxApi(this WebApplication app)
+    {
+        app.MapGet("/api/v1/inbox", async (string? view, int? page, UnitScope scope, MotCuaDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        {
+            var units = (await scope.VisibleTodayAsync(ct)).ToList();
+            if (units.Count == 0) return Results.Forbid();
+            var me = UnitScope.StaffIdOf(http.User)?.ToString() ?? "";
+            var now = clock.GetUtcNow();
+            var soon = now + DueSoon;
+            var open = db.DossierTasks.AsNoTracking().Where(t => t.CompletedAt == null && units.Contains(t.UnitId));
+            var counts = new
+            {
+                mine = await open.CountAsync(t => t.AssigneeId == me, ct),
+                unit = await open.CountAsync(ct),
+                dueSoon = await open.CountAsync(t => t.StepDueAt != null && t.StepDueAt >= now && t.StepDueAt < soon, ct),
+                overdue = await open.CountAsync(t => t.StepDueAt != null && t.StepDueAt < now, ct),
+            };
+            var filtered = (view ?? "unit") switch
+            {
+                "mine" => open.Where(t => t.AssigneeId == me),
+                "unit" => open,
+                "dueSoon" => open.Where(t => t.StepDueAt != null && t.StepDueAt >= now && t.StepDueAt < soon),
+                "overdue" => open.Where(t => t.StepDueAt != null && t.StepDueAt < now),
+                _ => null,
+            };
+            if (filtered is null) return Results.Problem(ApiProblems.Parameter("view", "Chọn một trong: mine, unit, dueSoon, overdue.", "view must be mine, unit, dueSoon or overdue."));
+            var p = Math.Clamp(page ?? 1, 1, 10_000);
+            var items = await filtered
+                .OrderBy(t => t.StepDueAt == null).ThenBy(t => t.StepDueAt)
+                .Skip((p - 1) * 50).Take(50)
+                .Join(db.Dossiers, t => EF.Property<Guid>(t, "DossierId"), d => d.Id, (t, d) => new
+                {
+                    dossierId = d.Id, d.Code, d.Reference, d.ProcedureCode, d.Status, d.DueAt,
+                    taskId = t.Id, t.StepKey, t.Role, t.UnitId, t.AssigneeName, t.StepDueAt, t.Kind,
+                })
+                .ToListAsync(ct);
+            return Results.Ok(new
+            {
+                counts,
+                page = p,
+                items = items.Select(i => new
+                {
+                    i.dossierId, code = i.Code, reference = i.Reference, procedureCode = i.ProcedureCode,
+                    status = (int)i.Status, statusName = i.Status.VietnameseName(), dueAt = Format(i.DueAt),
+                    i.taskId, step = i.StepKey, role = i.Role.ToString(), unitId = i.UnitId, assignee = i.AssigneeName,
+                    stepDueAt = Format(i.StepDueAt), overdue = i.StepDueAt < now, kind = i.Kind.ToString(),
+                }),
+            });
+        }).RequireAuthorization(StaffPolicies.Staff).WithTags("Dossiers");
+        return app;
+    }
+
+    private static string? Format(DateTimeOffset? t) =>
+        t?.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+}
