@@ -10,4 +10,10 @@ public static class VietnamTime
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(Now(clock).DateTime);
 
     public static DateTimeOffset ToLocal(DateTimeOffset t) => t.ToOffset(Offset);
+
+    /// <summary>ISO 8601 in Vietnam time with the offset ("2026-03-02T09:00:00+07:00"), as every API answers.</summary>
+    public static string Iso(DateTimeOffset t) =>
+        t.ToOffset(Offset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string? Iso(DateTimeOffset? t) => t is { } value ? Iso(value) : null;
 }

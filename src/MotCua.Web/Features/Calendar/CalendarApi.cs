@@ -2,6 +2,7 @@ using System.Globalization;
 using MotCua.Domain.Calendar;
 using MotCua.Domain.Catalog;
 using MotCua.Web.Features.Organization;
+using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Calendar;
 
@@ -76,9 +77,9 @@ public static class CalendarApi
             }
             return Results.Ok(new
             {
-                receivedAt = Format(result.ReceivedAt),
-                countsFrom = Format(result.CountsFrom),
-                dueAt = Format(result.DueAt),
+                receivedAt = VietnamTime.Iso(result.ReceivedAt),
+                countsFrom = VietnamTime.Iso(result.CountsFrom),
+                dueAt = VietnamTime.Iso(result.DueAt),
                 workingDays = unitOfTime == TimeUnit.WorkingDays ? amount : (decimal?)null,
                 workingHours = unitOfTime == TimeUnit.WorkingHours ? amount : (decimal?)null,
                 unit,
@@ -119,9 +120,6 @@ public static class CalendarApi
             ? (null, Bad("unit", "Không có đơn vị đang hoạt động với mã này.", "No active unit has this code."))
             : (unit.Id, null);
     }
-
-    private static string Format(DateTimeOffset t) =>
-        t.ToOffset(WorkingCalendar.VietnamOffset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
     private static IResult Bad(string parameter, string vi, string en) => Results.Problem(ApiProblems.Parameter(parameter, vi, en));
 }

@@ -10,6 +10,7 @@ using MotCua.Domain.Dossiers;
 using MotCua.Domain.Organization;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organization;
+using MotCua.Web.Infrastructure;
 using MotCua.Web.Infrastructure.Persistence;
 
 namespace MotCua.Web.Features.Dossiers;
@@ -129,16 +130,14 @@ public static class DossierApi
         status = (int)d.Status,
         statusName = d.Status.VietnameseName(),
         version = d.Version,
-        submittedAt = Format(d.SubmittedAt),
-        receivedAt = Format(d.ReceivedAt),
-        dueAt = Format(d.AppointmentAt ?? d.DueAt),
+        submittedAt = VietnamTime.Iso(d.SubmittedAt),
+        receivedAt = VietnamTime.Iso(d.ReceivedAt),
+        dueAt = VietnamTime.Iso(d.AppointmentAt ?? d.DueAt),
         history = withHistory
-            ? d.PublicHistory().OrderBy(h => h.At).Select(h => new { at = Format(h.At), status = (int)h.Status, statusName = h.StatusName, text = h.Text })
+            ? d.PublicHistory().OrderBy(h => h.At).Select(h => new { at = VietnamTime.Iso(h.At), status = (int)h.Status, statusName = h.StatusName, text = h.Text })
             : null,
     };
 
-    private static string? Format(DateTimeOffset? t) =>
-        t?.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
     private static IResult Bad(string parameter, string vi, string en) => Results.Problem(ApiProblems.Parameter(parameter, vi, en));
 }

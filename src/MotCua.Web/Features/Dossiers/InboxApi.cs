@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Domain.Dossiers;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Infrastructure;
 using MotCua.Web.Infrastructure.Persistence;
 
 namespace MotCua.Web.Features.Dossiers;
@@ -57,15 +58,13 @@ public static class InboxApi
                 items = items.Select(i => new
                 {
                     i.dossierId, code = i.Code, reference = i.Reference, procedureCode = i.ProcedureCode,
-                    status = (int)i.Status, statusName = i.Status.VietnameseName(), dueAt = Format(i.DueAt),
+                    status = (int)i.Status, statusName = i.Status.VietnameseName(), dueAt = VietnamTime.Iso(i.DueAt),
                     i.taskId, step = i.StepKey, role = i.Role.ToString(), unitId = i.UnitId, assignee = i.AssigneeName,
-                    stepDueAt = Format(i.StepDueAt), overdue = i.StepDueAt < now, kind = i.Kind.ToString(),
+                    stepDueAt = VietnamTime.Iso(i.StepDueAt), overdue = i.StepDueAt < now, kind = i.Kind.ToString(),
                 }),
             });
         }).RequireAuthorization(StaffPolicies.Staff).WithTags("Dossiers");
         return app;
     }
 
-    private static string? Format(DateTimeOffset? t) =>
-        t?.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 }
