@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MotCua.Domain.Catalog;
 using MotCua.Domain.Dossiers;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Organization;
@@ -18,10 +17,7 @@ public sealed class DossierReorganizationTests(Hanoi2024Factory factory) : IClas
         var (dossierId, oldWard) = await factory.WithScopeAsync(async sp =>
         {
             var ward = (await sp.GetRequiredService<UnitDirectory>().TodayAsync()).All.Single(u => u.Name == "Phường Hàng Bạc");
-            var dossier = await sp.GetRequiredService<DossierService>().FileOnlineAsync(new OnlineFiling("1.001193", ward.Id,
-                new Applicant { Kind = ApplicantKind.Citizen, FullName = "Nguyễn Văn An", IdNumber = "001089012345", Phone = "0912345678" }, null,
-                Forms.SeededForms.ValidAnswers(Forms.SeededForms.Form("1.001193")).ToJsonString(), []),
-                Actor.Applicant("Nguyễn Văn An", "001089012345"), "reorg-1", CancellationToken.None);
+            var dossier = await BirthFiling.FileAsync(sp.GetRequiredService<DossierService>(), ward.Id, "reorg-1");
             return (dossier.Id, ward.Id);
         });
 

@@ -12,13 +12,10 @@ namespace MotCua.Web.Tests.Dossiers;
 /// <summary>Filing online (idempotent) and acceptance at the counter (legal code, due date), on the real database.</summary>
 public sealed class DossierServiceTests(MotCuaFactory factory) : IClassFixture<MotCuaFactory>
 {
-    private static readonly Actor Citizen = Actor.Applicant("Nguyễn Văn An", "001089012345");
+    private static readonly Actor Citizen = BirthFiling.Citizen;
     private static readonly Actor Officer = Actor.Staff("officer-1", "Lê Thị Tiếp");
 
-    private static readonly Applicant Owner = new()
-    {
-        Kind = ApplicantKind.Citizen, FullName = "Nguyễn Văn An", IdNumber = "001089012345", Phone = "0912345678", Address = "12 Hàng Bạc, Hà Nội",
-    };
+    private static readonly Applicant Owner = BirthFiling.Owner;
 
     private Task<Guid> HoanKiemAsync() => factory.WithScopeAsync(async sp =>
         (await sp.GetRequiredService<UnitDirectory>().TodayAsync()).FindByCode(UnitCodes.Commune2025(1))!.Id);
@@ -30,7 +27,7 @@ public sealed class DossierServiceTests(MotCuaFactory factory) : IClassFixture<M
             new OnlineFiling(procedure, unit ?? await HoanKiemAsync(), Owner, null, BirthAnswers, []), Citizen, key, CancellationToken.None));
 
     /// <summary>Answers that pass the seeded birth-registration form, made from its own schema.</summary>
-    private static readonly string BirthAnswers = Forms.SeededForms.ValidAnswers(Forms.SeededForms.Form("1.001193")).ToJsonString();
+    private static readonly string BirthAnswers = BirthFiling.Answers;
 
     [Fact]
     public async Task Answers_that_do_not_pass_the_form_are_refused_field_by_field_and_nothing_is_filed()

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using MotCua.Domain.Catalog;
 using MotCua.Domain.Dossiers;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Organization;
@@ -22,10 +21,7 @@ public sealed class InboxApiTests(MotCuaFactory factory) : IClassFixture<MotCuaF
             {
                 var unit = (await sp.GetRequiredService<UnitDirectory>().TodayAsync()).FindByCode(UnitCodes.Commune2025(1))!.Id;
                 var service = sp.GetRequiredService<DossierService>();
-                var filed = await service.FileOnlineAsync(new OnlineFiling("1.001193", unit,
-                    new Applicant { Kind = ApplicantKind.Citizen, FullName = "Nguyễn Văn An", IdNumber = "001089012345", Phone = "0912345678" }, null,
-                    Forms.SeededForms.ValidAnswers(Forms.SeededForms.Form("1.001193")).ToJsonString(), []),
-                    Actor.Applicant("Nguyễn Văn An", "001089012345"), "inbox-" + i, CancellationToken.None);
+                var filed = await BirthFiling.FileAsync(service, unit, "inbox-" + i);
                 return await service.AcceptAsync(filed.Id, filed.Version, Actor.Staff("officer", "Lê Thị Tiếp"), CancellationToken.None);
             });
         }

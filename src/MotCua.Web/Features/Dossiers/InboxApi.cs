@@ -25,13 +25,15 @@ public static class InboxApi
             var now = clock.GetUtcNow();
             var soon = now + DueSoon;
             var open = db.DossierTasks.AsNoTracking().Where(t => t.CompletedAt == null && units.Contains(t.UnitId));
-            var counts = new
+            // All four counts in one round trip: the inbox is the page officers open most.
+            var tally = await open.GroupBy(_ => 1).Select(g => new
             {
-                mine = await open.CountAsync(t => t.AssigneeId == me, ct),
-                unit = await open.CountAsync(ct),
-                dueSoon = await open.CountAsync(t => t.StepDueAt != null && t.StepDueAt >= now && t.StepDueAt < soon, ct),
-                overdue = await open.CountAsync(t => t.StepDueAt != null && t.StepDueAt < now, ct),
-            };
+                mine = g.Count(t => t.AssigneeId == me),
+                unit = g.Count(),
+                dueSoon = g.Count(t => t.StepDueAt != null && t.StepDueAt >= now && t.StepDueAt < soon),
+                overdue = g.Count(t => t.StepDueAt != null && t.StepDueAt < now),
+            }).FirstOrDefaultAsync(ct);
+            var counts = tally ?? new { mine = 0, unit = 0, dueSoon = 0, overdue = 0 };
             var filtered = (view ?? "unit") switch
             {
                 "mine" => open.Where(t => t.AssigneeId == me),
