@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using MotCua.Web.Features.Calendar;
+using MotCua.Web.Features.Citizens;
 using MotCua.Web.Features.Catalog;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Home;
@@ -37,6 +38,7 @@ public static class FeatureSetup
             .AddEntityFrameworkStores<MotCuaDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
+        new Microsoft.AspNetCore.Authentication.AuthenticationBuilder(services).AddCitizenCookie();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/sign-in";
@@ -59,6 +61,7 @@ public static class FeatureSetup
             // and public ones opt out with [AllowAnonymous] / AllowAnonymous().
             o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
             StaffPolicies.Add(o);
+            CitizenIdentity.Add(o);
         });
 
         services.AddOrganizationModule();

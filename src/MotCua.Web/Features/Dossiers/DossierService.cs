@@ -34,7 +34,7 @@ public sealed class DossierFormProblem(IReadOnlyList<Forms.FieldError> errors, I
 /// Files and receives dossiers: each operation loads what it needs, lets the domain decide, and saves the
 /// dossier with everything that must go with it in one transaction.
 /// </summary>
-public sealed class DossierService(
+public sealed partial class DossierService(
     MotCuaDbContext db, DossierCodeAllocator codes, UnitDirectory units, UnitCalendars calendars, WorkflowUnits workflowUnits, TimeProvider clock)
 {
     /// <summary>Files a dossier online. The same idempotency key always yields the same dossier, filed once.</summary>
@@ -145,7 +145,7 @@ public sealed class DossierService(
     }
 
     /// <summary>The version the dossier was filed under, even if a newer one was published since.</summary>
-    private async Task<ProcedureDefinition> VersionAsync(Guid versionId, CancellationToken ct) =>
+    internal async Task<ProcedureDefinition> VersionAsync(Guid versionId, CancellationToken ct) =>
         CatalogService.Read(await db.ProcedureVersions.FirstAsync(v => v.Id == versionId, ct));
 
     /// <summary>A reference the citizen can read out over the phone: date plus 8 random base-32 characters.</summary>
@@ -157,7 +157,7 @@ public sealed class DossierService(
         return string.Create(CultureInfo.InvariantCulture, $"HS-{VietnamTime.Today(clock):yyMMdd}-{random}");
     }
 
-    private async Task InTransactionAsync(Func<Task> work, CancellationToken ct)
+    internal async Task InTransactionAsync(Func<Task> work, CancellationToken ct)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
