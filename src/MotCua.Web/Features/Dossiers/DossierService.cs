@@ -35,8 +35,12 @@ public sealed class DossierFormProblem(IReadOnlyList<Forms.FieldError> errors, I
 /// dossier with everything that must go with it in one transaction.
 /// </summary>
 public sealed partial class DossierService(
-    MotCuaDbContext db, DossierCodeAllocator codes, UnitDirectory units, UnitCalendars calendars, WorkflowUnits workflowUnits, TimeProvider clock)
+    MotCuaDbContext db, DossierCodeAllocator codes, UnitDirectory units, UnitCalendars calendars, WorkflowUnits workflowUnits,
+    DossierNotifier notifier, TimeProvider clock)
 {
+    /// <summary>How many events each dossier had when this unit of work loaded it: the later ones are new and notified.</summary>
+    private readonly Dictionary<Guid, int> _loadedEvents = [];
+
     /// <summary>Files a dossier online. The same idempotency key always yields the same dossier, filed once.</summary>
     public async Task<Dossier> FileOnlineAsync(OnlineFiling filing, Actor applicant, string idempotencyKey, CancellationToken ct)
     {
@@ -65,7 +69,7 @@ public sealed partial class DossierService(
             {
                 db.Dossiers.Add(dossier);
                 db.Set<DossierSubmission>().Add(new DossierSubmission { IdempotencyKey = idempotencyKey, DossierId = dossier.Id });
-                await db.SaveChangesAsync(ct);
+                await SaveAsync(dossier, ct);
             }, ct);
             return dossier;
         }
@@ -94,7 +98,7 @@ public sealed partial class DossierService(
             var day = VietnamTime.Today(clock);
             var sequence = await codes.NextAsync(unit.Code, day, ct);
             dossier.Accept(DossierCode.Create(unit.Code, now, sequence), deadline, context, officer, now);
-            await db.SaveChangesAsync(ct);
+            await SaveAsync(dossier, ct);
         }, ct);
         return dossier;
     }
@@ -104,7 +108,7 @@ public sealed partial class DossierService(
         var dossier = await LoadAsync(dossierId, ct);
         dossier.EnsureVersion(expectedVersion);
         dossier.Refuse(reason, officer, clock.GetUtcNow());
-        await InTransactionAsync(() => db.SaveChangesAsync(ct), ct);
+        await InTransactionAsync(() => SaveAsync(dossier, ct), ct);
         return dossier;
     }
 
@@ -126,9 +130,20 @@ public sealed partial class DossierService(
         if (errors.Count > 0 || applicant.Count > 0) throw new DossierFormProblem(errors, applicant);
     }
 
-    public async Task<Dossier> LoadAsync(Guid id, CancellationToken ct) =>
-        await db.Dossiers.Include(d => d.Tasks).FirstOrDefaultAsync(d => d.Id == id, ct)
-        ?? throw new DossierProblem("not-found", "Không tìm thấy hồ sơ.");
+    public async Task<Dossier> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var dossier = await db.Dossiers.Include(d => d.Tasks).FirstOrDefaultAsync(d => d.Id == id, ct)
+            ?? throw new DossierProblem("not-found", "Không tìm thấy hồ sơ.");
+        _loadedEvents.TryAdd(dossier.Id, dossier.Events.Count);
+        return dossier;
+    }
+
+    /// <summary>Saves the dossier's change with the applicant's notices for its new public events (call inside a transaction).</summary>
+    internal async Task SaveAsync(Dossier dossier, CancellationToken ct)
+    {
+        notifier.Queue(dossier, _loadedEvents.GetValueOrDefault(dossier.Id));
+        await db.SaveChangesAsync(ct);
+    }
 
     private async Task<Dossier?> FindByKeyAsync(string key, CancellationToken ct)
     {
