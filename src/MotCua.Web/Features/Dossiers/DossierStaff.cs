@@ -16,8 +16,8 @@ public sealed class DossierStaff(MotCuaDbContext db, UnitDirectory units)
         var today = units.Today;
         return await db.RoleAssignments.AsNoTracking()
             .Where(r => r.UnitId == unitId && r.Role == role && r.ValidFrom <= today && (r.ValidTo == null || today < r.ValidTo))
-            .Join(db.Users.Where(u => u.IsActive), r => r.StaffId, u => u.Id, (r, u) => new StaffChoice(u.Id, u.FullName))
-            .Distinct().OrderBy(s => s.FullName).ToListAsync(ct);
+            .Join(db.Users.Where(u => u.IsActive), r => r.StaffId, u => u.Id, (r, u) => new { u.Id, u.FullName })
+            .Distinct().OrderBy(s => s.FullName).Select(s => new StaffChoice(s.Id, s.FullName)).ToListAsync(ct);
     }
 
     /// <summary>The staff member as the actor a task is assigned to, or null when they may not take it.</summary>
