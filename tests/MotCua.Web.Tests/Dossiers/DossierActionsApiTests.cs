@@ -227,3 +227,78 @@ public sealed class DossierActionsApiTests(MotCuaFactory factory) : IClassFixtur
         Assert.Equal(1, await factory.WithDbAsync(db => db.Dossiers.CountAsync(d => d.Owner.IdNumber == "001190045678")));
     }
 }
+
+/// <summary>
+/// Inter-level processing (liên thông): a land procedure received at a ward goes up to the city's land department,
+/// which consults the justice department, decides, and sends the dossier back down to the ward's counter for the result.
+/// </summary>
+public sealed class InterLevelProcessingTests(MotCuaFactory factory) : IClassFixture<MotCuaFactory>
+{
+    private const string Land = "000.00.23.H26";
+    private const string Justice = "000.00.02.H26";
+
+    private static async Task<JsonElement> OkAsync(StaffClient client, Guid id, string action, object body)
+    {
+        var response = await client.Http.PostAsJsonAsync($"/api/v1/dossiers/{id}/{action}", body);
+        var json = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{action}: {(int)response.StatusCode} {json}");
+        return JsonDocument.Parse(json).RootElement.Clone();
+    }
+
+    private static int V(JsonElement s) => s.GetProperty("version").GetInt32();
+
+    [Fact]
+    public async Task A_ward_dossier_goes_up_to_a_department_is_consulted_on_and_comes_back_down_for_its_result()
+    {
+        await TestStaff.EnsureAsync(factory, "dat.cv@motcua.test", StaffRole.Specialist, Land, "Chuyên viên Đất đai");
+        await TestStaff.EnsureAsync(factory, "dat.ld@motcua.test", StaffRole.Leader, Land, "Lãnh đạo Sở Nông nghiệp và Môi trường");
+        await TestStaff.EnsureAsync(factory, "tp.cv@motcua.test", StaffRole.Specialist, Justice, "Chuyên viên Tư pháp");
+        using var counter = await StaffClient.SignInAsync(factory, "motcua@motcua.demo");
+        using var ward = await StaffClient.SignInAsync(factory, "chuyenvien@motcua.demo");
+        using var land = await StaffClient.SignInAsync(factory, "dat.cv@motcua.test");
+        using var landLeader = await StaffClient.SignInAsync(factory, "dat.ld@motcua.test");
+        using var justice = await StaffClient.SignInAsync(factory, "tp.cv@motcua.test");
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/v1/counter/dossiers", UriKind.Relative))
+        {
+            Content = JsonContent.Create(new
+            {
+                procedureCode = "1.012783",
+                receivingUnit = UnitCodes.Commune2025(1),
+                channel = 1,
+                owner = new { kind = "citizen", fullName = "Lý Văn Đất", idNumber = "001075012399", phone = "0904000111" },
+                answers = Forms.SeededForms.ValidAnswers(Forms.SeededForms.Form("1.012783")),
+            }),
+        };
+        request.Headers.Add("Idempotency-Key", "inter-level-1");
+        var received = await counter.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Created, received.StatusCode);
+        var s = JsonDocument.Parse(await received.Content.ReadAsStringAsync()).RootElement.Clone();
+        var id = s.GetProperty("id").GetGuid();
+
+        // The department does not see the dossier until it is handed to it.
+        Assert.Equal(HttpStatusCode.NotFound, (await land.GetAsync($"/api/v1/dossiers/{id}")).StatusCode);
+        s = await OkAsync(ward, id, "transfer", new { version = V(s), reason = "Chuyển Văn phòng đăng ký đất đai thẩm định" });
+        var view = JsonDocument.Parse(await (await land.GetAsync($"/api/v1/dossiers/{id}")).Content.ReadAsStringAsync()).RootElement;
+        var open = view.GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("completedAt").ValueKind == JsonValueKind.Null);
+        Assert.Equal("examine", open.GetProperty("step").GetString());
+        // The ward still sees the dossier it sent up, but the step is no longer its to act on.
+        Assert.Equal(HttpStatusCode.Forbidden, (await ward.Http.PostAsJsonAsync($"/api/v1/dossiers/{id}/forward", new { version = V(s) })).StatusCode);
+
+        s = await OkAsync(land, id, "consult", new { version = V(s), toUnit = Justice, question = "Xác nhận tình trạng hôn nhân của người sử dụng đất?", workingDays = 2 });
+        var forwardEarly = await land.Http.PostAsJsonAsync($"/api/v1/dossiers/{id}/forward", new { version = V(s) });
+        Assert.Equal(HttpStatusCode.Conflict, forwardEarly.StatusCode);
+        var consultation = JsonDocument.Parse(await (await justice.GetAsync($"/api/v1/dossiers/{id}")).Content.ReadAsStringAsync()).RootElement
+            .GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("kind").GetString() == "Consultation").GetProperty("id").GetGuid();
+        s = await OkAsync(justice, id, $"consultations/{consultation}/answer", new { version = V(s), answer = "Đã xác minh: độc thân." });
+        s = await OkAsync(land, id, "forward", new { version = V(s) });
+        s = await OkAsync(landLeader, id, "approve", new { version = V(s) });
+        // Back down at the ward's counter: the result and its return by post.
+        s = await OkAsync(counter, id, "result", new { version = V(s) });
+        s = await OkAsync(counter, id, "return", new { version = V(s), channel = 3 });
+        Assert.Equal(10, s.GetProperty("status").GetInt32());
+
+        var slip = JsonDocument.Parse(await (await counter.GetAsync($"/api/v1/dossiers/{id}")).Content.ReadAsStringAsync()).RootElement.GetProperty("controlSlip");
+        Assert.True(slip.GetArrayLength() >= 5, slip.ToString());
+    }
+}

@@ -71,9 +71,16 @@ public static class DossierActionsApi
         api.MapPost("/transfer", async (Guid id, StaffActionBody body, HttpContext http, DossierService service, UnitScope scope, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(body.Reason)) return Bad("reason", "Ghi rõ lý do chuyển đơn vị.", "Give the reason for the transfer.");
-            if (await service.UnitByCodeAsync(body.ToUnit, ct) is not { } unit) return Bad("toUnit", "Không có đơn vị với mã này.", "No unit has this code.");
+            // No unit named: the unit the workflow gives the target step (up or down the levels).
+            Guid? chosen = null;
+            if (!string.IsNullOrWhiteSpace(body.ToUnit))
+            {
+                if (await service.UnitByCodeAsync(body.ToUnit, ct) is not { } unit) return Bad("toUnit", "Không có đơn vị với mã này.", "No unit has this code.");
+                chosen = unit.Id;
+            }
             return await ActAsync(id, http, service, scope, _ => DossierDuty.Step, null,
-                (d, who) => service.ApplyAsync(d, body.Version, (x, c, now) => x.Transfer(c, unit.Id, body.Reason!, who, now), ct), ct);
+                (d, who) => service.ApplyAsync(d, body.Version,
+                    (x, c, now) => x.Transfer(c, chosen ?? (x.MainTask is { } m ? c.TransferTarget(m.StepKey) : Guid.Empty), body.Reason!, who, now), ct), ct);
         });
         api.MapPost("/consult", async (Guid id, StaffActionBody body, HttpContext http, DossierService service, UnitScope scope, CancellationToken ct) =>
         {

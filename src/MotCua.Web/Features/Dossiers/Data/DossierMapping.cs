@@ -40,6 +40,9 @@ internal static class DossierMapping
                 r.Property(x => x.Comment).HasMaxLength(2000);
             });
 
+            // Views computed from Tasks, not relationships (left to conventions, EF maps them as a second foreign key).
+            e.Ignore(d => d.OpenConsultations);
+            e.Ignore(d => d.MainTask);
             e.HasMany(d => d.Tasks).WithOne().HasForeignKey("DossierId").OnDelete(DeleteBehavior.Cascade);
             e.Navigation(d => d.Tasks).UsePropertyAccessMode(PropertyAccessMode.Field);
 

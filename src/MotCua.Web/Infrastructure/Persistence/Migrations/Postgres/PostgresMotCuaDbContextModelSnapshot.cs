@@ -376,9 +376,6 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid?>("DossierId")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid?>("DossierId1")
-                        .HasColumnType("uuid");
-
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -412,8 +409,6 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("DossierId");
-
-                    b.HasIndex("DossierId1");
 
                     b.HasIndex("AssigneeId", "CompletedAt");
 
@@ -1342,10 +1337,6 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                         .WithMany("Tasks")
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("MotCua.Domain.Dossiers.Dossier", null)
-                        .WithMany("OpenConsultations")
-                        .HasForeignKey("DossierId1");
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Catalog.Data.ProcedureVersion", b =>
@@ -1386,8 +1377,6 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("MotCua.Domain.Dossiers.Dossier", b =>
                 {
-                    b.Navigation("OpenConsultations");
-
                     b.Navigation("Tasks");
                 });
 

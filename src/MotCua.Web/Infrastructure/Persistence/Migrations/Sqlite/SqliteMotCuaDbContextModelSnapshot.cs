@@ -365,9 +365,6 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("DossierId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("DossierId1")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -401,8 +398,6 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DossierId");
-
-                    b.HasIndex("DossierId1");
 
                     b.HasIndex("AssigneeId", "CompletedAt");
 
@@ -1323,10 +1318,6 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany("Tasks")
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("MotCua.Domain.Dossiers.Dossier", null)
-                        .WithMany("OpenConsultations")
-                        .HasForeignKey("DossierId1");
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Catalog.Data.ProcedureVersion", b =>
@@ -1367,8 +1358,6 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("MotCua.Domain.Dossiers.Dossier", b =>
                 {
-                    b.Navigation("OpenConsultations");
-
                     b.Navigation("Tasks");
                 });
 
