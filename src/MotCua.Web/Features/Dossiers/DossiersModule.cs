@@ -11,6 +11,9 @@ public static class DossiersModule
         services.AddSingleton<LookupLink>();
         services.AddScoped<DossierNotifier>();
         services.AddScoped<DossierStaff>();
+        services.Configure<Lateness.LatenessOptions>(configuration.GetSection(Lateness.LatenessOptions.Section));
+        services.AddScoped<Lateness.LatenessScan>();
+        services.AddHostedService<Lateness.LatenessWatch>();
         services.AddScoped<Organization.IOpenWorkMover, DossierOpenWorkMover>();
         services.AddSingleton<WorkflowUnits>();
         services.Configure<WorkflowUnitOptions>(o => configuration.GetSection(WorkflowUnitOptions.Section).Bind(o.Departments));

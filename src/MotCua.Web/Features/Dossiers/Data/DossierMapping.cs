@@ -32,6 +32,8 @@ internal static class DossierMapping
             e.Property(d => d.Version).IsConcurrencyToken();
             e.HasIndex(d => new { d.ReceivingUnitId, d.Status });
             e.HasIndex(d => new { d.Status, d.DueAt });
+            // The lateness scan: dossiers in processing whose appointment comes within the warning window.
+            e.HasIndex(d => new { d.Status, d.AppointmentAt });
             // Complex (value) types, not owned entities: the filer is often the very same record as the owner.
             e.ComplexProperty(d => d.Owner, a => Applicant(a, "Owner"));
             e.ComplexProperty(d => d.FiledBy, a => Applicant(a, "FiledBy"));

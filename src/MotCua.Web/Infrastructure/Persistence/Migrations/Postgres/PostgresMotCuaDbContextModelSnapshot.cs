@@ -348,6 +348,8 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("ReceivingUnitId", "Status");
 
+                    b.HasIndex("Status", "AppointmentAt");
+
                     b.HasIndex("Status", "DueAt");
 
                     b.ToTable("dossiers", (string)null);

@@ -337,6 +337,8 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ReceivingUnitId", "Status");
 
+                    b.HasIndex("Status", "AppointmentAt");
+
                     b.HasIndex("Status", "DueAt");
 
                     b.ToTable("dossiers", (string)null);
