@@ -50,10 +50,10 @@ public sealed class PdfSlipWriter
         var rightWidth = PageWidth - Right - rightStart;
         var top = _y;
         var leftEnd = Centered(Nfc(slip.Issuer).ToUpperInvariant(), Left, leftColumn, true, 10, top);
-        Rule(Left + leftColumn / 2 - 30, Left + leftColumn / 2 + 30, leftEnd + 3);
+        Rule(Left + leftColumn / 2 - 30, Left + leftColumn / 2 + 30, leftEnd - 1);
         var rightEnd = Centered("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", rightStart, rightWidth, true, 10, top);
         rightEnd = Centered("Độc lập - Tự do - Hạnh phúc", rightStart, rightWidth, true, 10, rightEnd);
-        Rule(rightStart + rightWidth / 2 - 60, rightStart + rightWidth / 2 + 60, rightEnd + 3);
+        Rule(rightStart + rightWidth / 2 - 60, rightStart + rightWidth / 2 + 60, rightEnd - 1);
         _y = Math.Min(leftEnd, rightEnd) - 10;
         Centered("Mẫu số " + slip.FormNumber, PageWidth - Right - 90, 90, false, SmallSize, _y);
         _y -= 24;

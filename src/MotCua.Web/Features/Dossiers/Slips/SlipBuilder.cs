@@ -104,8 +104,8 @@ public static class SlipBuilder
         [
             (i + 1).ToString(CultureInfo.InvariantCulture),
             When(e.At),
-            Side(e.FromPerson, e.FromUnitId is { } from ? s.UnitName(from) : "Bộ phận tiếp nhận và trả kết quả", e.FromStepKey),
-            Side(e.ToPerson, s.UnitName(e.ToUnitId), e.ToStepKey),
+            Side(e.FromPerson, e.FromUnitId is { } from ? s.UnitName(from) : "Bộ phận tiếp nhận và trả kết quả"),
+            Side(e.ToPerson, s.UnitName(e.ToUnitId)),
             e.ToStepDueAt is { } due ? When(due) : "",
             (e.FromStepLate ? "Bước trước quá hạn. " : "") + (e.Reason ?? ""),
         ]).ToList();
@@ -142,8 +142,9 @@ public static class SlipBuilder
         if (o.Email is { } email) yield return new SlipField("Thư điện tử", email);
     }
 
-    private static string Side(string? person, string unit, string? step) =>
-        string.Join(" – ", new[] { person, unit, step is null ? null : "bước " + step }.Where(x => !string.IsNullOrWhiteSpace(x)));
+    // Step keys are internal names ("examine"), so the slip names the person and the unit only.
+    private static string Side(string? person, string unit) =>
+        string.Join(" – ", new[] { person, unit }.Where(x => !string.IsNullOrWhiteSpace(x)));
 
     private static string ChannelName(Channel channel) => channel switch
     {
