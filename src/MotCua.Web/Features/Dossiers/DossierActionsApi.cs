@@ -109,9 +109,17 @@ public static class DossierActionsApi
         MapStep(api, "approve", _ => DossierDuty.Step, null, (d, b, c, who, now) => d.Approve(c, who, now, Trim(b.Note)));
         MapStep(api, "reject", _ => DossierDuty.Step, Need(b => b.Reason, "reason", "Ghi rõ lý do không giải quyết.", "Give the reason for the refusal."),
             (d, b, c, who, now) => d.Reject(c, b.Reason!, who, now));
-        MapStep(api, "result", _ => DossierDuty.Step,
-            b => b.Documents?.Any(r => string.IsNullOrWhiteSpace(r.Name) || r.Name.Length > 200) == true ? Bad("documents", "Mỗi văn bản kết quả cần có tên.", "Each result document needs a name.") : null,
-            (d, b, c, who, now) => d.IssueResult(c, b.Documents ?? [], who, now));
+        api.MapPost("/result", (Guid id, StaffActionBody body, HttpContext http, DossierService service, UnitScope scope, ResultDocuments.ResultNotice notice, CancellationToken ct) =>
+            body.Documents?.Any(r => string.IsNullOrWhiteSpace(r.Name) || r.Name.Length > 200) == true
+                ? Task.FromResult(Bad("documents", "Mỗi văn bản kết quả cần có tên.", "Each result document needs a name."))
+                : ActAsync(id, http, service, scope, _ => DossierDuty.Step, null, async (d, who) =>
+                {
+                    // Documents attached by the officer, or the written notice of the outcome generated here.
+                    IReadOnlyList<ResultDocumentRef> documents = body.Documents is { Count: > 0 } attached
+                        ? attached
+                        : [await notice.CreateAsync(d, who.Name, ct)];
+                    return await service.ApplyAsync(d, body.Version, (x, c, now) => x.IssueResult(c, documents, who, now), ct);
+                }, ct));
         MapStep(api, "return", _ => DossierDuty.Counter,
             b => b.Channel is not (1 or 2 or 3) ? Bad("channel", "Chọn hình thức trả: 1 tại quầy, 2 trực tuyến, 3 bưu chính.", "channel: 1 counter, 2 online, 3 post.") : null,
             (d, b, _, who, now) => d.ReturnResult(ChannelCode.FromCode(b.Channel!.Value), who, now));

@@ -11,6 +11,7 @@ public static class DossiersModule
         services.AddSingleton<LookupLink>();
         services.AddScoped<DossierNotifier>();
         services.AddScoped<DossierStaff>();
+        services.AddScoped<ResultDocuments.ResultNotice>();
         services.Configure<Lateness.LatenessOptions>(configuration.GetSection(Lateness.LatenessOptions.Section));
         services.AddScoped<Lateness.LatenessScan>();
         services.AddHostedService<Lateness.LatenessWatch>();
