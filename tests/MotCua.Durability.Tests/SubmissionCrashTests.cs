@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Npgsql;
+using Xunit.Abstractions;
 
 namespace MotCua.Durability.Tests;
 
