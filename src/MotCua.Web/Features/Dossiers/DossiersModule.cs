@@ -9,6 +9,7 @@ public static class DossiersModule
         services.AddScoped<DossierCodeAllocator>();
         services.AddScoped<DossierService>();
         services.AddSingleton<LookupLink>();
+        services.AddSingleton<FilingProcedures>();
         services.AddScoped<Organization.IOpenWorkMover, DossierOpenWorkMover>();
         services.AddSingleton<WorkflowUnits>();
         services.Configure<WorkflowUnitOptions>(o => configuration.GetSection(WorkflowUnitOptions.Section).Bind(o.Departments));
