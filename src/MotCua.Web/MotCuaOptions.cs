@@ -16,4 +16,10 @@ public sealed class MotCuaOptions
 
     /// <summary>Seed the demo city and catalogue into an empty database.</summary>
     public bool Seed { get; set; } = true;
+
+    /// <summary>
+    /// The address citizens reach the portal at (e.g. https://dichvucong.hanoi.gov.vn), used in links sent by
+    /// e-mail and SMS and printed as QR codes. Empty: links are relative (pages) or use the request's host.
+    /// </summary>
+    public string? PublicUrl { get; set; }
 }

@@ -79,6 +79,8 @@ public static class FeatureSetup
         app.MapCatalogApi();
         app.MapOrganizationApi();
         app.MapDossierApi();
+        app.MapDossierActionsApi();
+        app.MapCounterApi();
         app.MapInboxApi();
         // An unknown address is a 404 for everyone, not a sign-in page: the fallback policy would otherwise
         // send anonymous visitors to sign in for a page that does not exist.

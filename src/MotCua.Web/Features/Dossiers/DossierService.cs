@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Domain.Catalog;
 using MotCua.Domain.Dossiers;
+using MotCua.Domain.Organization;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalog;
 using MotCua.Web.Features.Catalog.Data;
@@ -36,8 +37,11 @@ public sealed class DossierFormProblem(IReadOnlyList<Forms.FieldError> errors, I
 /// </summary>
 public sealed partial class DossierService(
     MotCuaDbContext db, DossierCodeAllocator codes, UnitDirectory units, UnitCalendars calendars, WorkflowUnits workflowUnits,
-    FilingProcedures procedures, TimeProvider clock)
+    DossierNotifier notifier, FilingProcedures procedures, TimeProvider clock)
 {
+    /// <summary>How many events each dossier had when this unit of work loaded it: the later ones are new and notified.</summary>
+    private readonly Dictionary<Guid, int> _loadedEvents = [];
+
     /// <summary>Files a dossier online. The same idempotency key always yields the same dossier, filed once.</summary>
     public async Task<Dossier> FileOnlineAsync(OnlineFiling filing, Actor applicant, string idempotencyKey, CancellationToken ct)
     {
@@ -45,30 +49,16 @@ public sealed partial class DossierService(
             throw new DossierProblem("idempotency-key", "Thiếu khóa chống nộp trùng (tối đa 100 ký tự).");
         if (await FindByKeyAsync(idempotencyKey, ct) is { } already) return already;
 
-        var procedure = await procedures.PublishedAsync(db, filing.ProcedureCode, ct)
-            ?? throw new DossierProblem("procedure", "Thủ tục không tồn tại hoặc đã ngừng áp dụng.");
-        var definition = procedure.Definition;
-        var tree = await units.TodayAsync(ct);
-        var unit = tree.Find(filing.ReceivingUnitId) ?? throw new DossierProblem("unit", "Cơ quan tiếp nhận không tồn tại.");
-        if (!definition.UnitKinds.Contains(Domain.Organization.UnitKinds.ToKey(unit.Kind)))
-            throw new DossierProblem("unit", $"{unit.Name} không tiếp nhận thủ tục này.");
-        if (!definition.ReceiveChannels.Contains(Channel.Online) || procedure.Form is null)
-            throw new DossierProblem("channel", "Thủ tục này chưa nộp được trực tuyến.");
-        CheckAnswers(procedure.Form, filing);
-
-        var dossier = Dossier.SubmitOnline(Guid.NewGuid(), NewReference(), new DossierFiling
-        {
-            ProcedureCode = definition.NationalCode, ProcedureVersionId = procedure.VersionId, ReceivingUnitId = unit.Id,
-            Owner = filing.Owner, FiledBy = filing.FiledBy, Answers = filing.Answers, Attachments = filing.Attachments,
-        }, applicant, clock.GetUtcNow());
+        var checkedFiling = await CheckFilingAsync(filing, Channel.Online, ct);
+        var dossier = Dossier.SubmitOnline(Guid.NewGuid(), NewReference(), checkedFiling.Record, applicant, clock.GetUtcNow());
 
         try
         {
-            // One SaveChanges is one transaction on its own: the dossier, its event and the key commit together.
-            // No explicit transaction around it, which saved a savepoint and a round trip per filing (ADR 0014).
+            // One SaveChanges is one transaction on its own: the dossier, its event, its notices and the key commit
+            // together. No explicit transaction around it: that cost a savepoint and a round trip per filing (ADR 0014).
             db.Dossiers.Add(dossier);
             db.Set<DossierSubmission>().Add(new DossierSubmission { IdempotencyKey = idempotencyKey, DossierId = dossier.Id });
-            await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => db.SaveChangesAsync(ct), ct);
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => SaveAsync(dossier, ct), ct);
             return dossier;
         }
         catch (DbUpdateException e) when (DossierConflicts.IsConflict(e))
@@ -77,6 +67,34 @@ public sealed partial class DossierService(
             db.ChangeTracker.Clear();
             return await FindByKeyAsync(idempotencyKey, ct) ?? throw new DossierProblem("conflict", "Không lưu được hồ sơ; hãy thử lại.");
         }
+    }
+
+    private sealed record CheckedFiling(ProcedureDefinition Definition, UnitTree Tree, UnitSnapshot Unit, DossierFiling Record);
+
+    /// <summary>The checks every channel shares: a published procedure, a unit that receives it, the channel, the form and the applicant.</summary>
+    private async Task<CheckedFiling> CheckFilingAsync(OnlineFiling filing, Channel channel, CancellationToken ct)
+    {
+        var procedure = await procedures.PublishedAsync(db, filing.ProcedureCode, ct)
+            ?? throw new DossierProblem("procedure", "Thủ tục không tồn tại hoặc đã ngừng áp dụng.");
+        var definition = procedure.Definition;
+        var tree = await units.TodayAsync(ct);
+        var unit = tree.Find(filing.ReceivingUnitId) ?? throw new DossierProblem("unit", "Cơ quan tiếp nhận không tồn tại.");
+        if (!definition.UnitKinds.Contains(Domain.Organization.UnitKinds.ToKey(unit.Kind)))
+            throw new DossierProblem("unit", $"{unit.Name} không tiếp nhận thủ tục này.");
+        if (!definition.ReceiveChannels.Contains(channel) || (channel == Channel.Online && definition.Form is null))
+            throw new DossierProblem("channel", channel switch
+            {
+                Channel.Online => "Thủ tục này chưa nộp được trực tuyến.",
+                Channel.Post => "Thủ tục này không nhận hồ sơ qua bưu chính.",
+                _ => "Thủ tục này không nhận hồ sơ tại quầy.",
+            });
+        if (procedure.Form is not null) CheckAnswers(procedure.Form, filing);
+        else if (filing.Owner.Problems() is { Count: > 0 } problems) throw new DossierFormProblem([], problems);
+        return new CheckedFiling(definition, tree, unit, new DossierFiling
+        {
+            ProcedureCode = definition.NationalCode, ProcedureVersionId = procedure.VersionId, ReceivingUnitId = unit.Id,
+            Owner = filing.Owner, FiledBy = filing.FiledBy, Answers = filing.Answers, Attachments = filing.Attachments,
+        });
     }
 
     /// <summary>The counter officer accepts: the legal code and the due date from the receiving unit's calendar.</summary>
@@ -96,7 +114,7 @@ public sealed partial class DossierService(
             var day = VietnamTime.Today(clock);
             var sequence = await codes.NextAsync(unit.Code, day, ct);
             dossier.Accept(DossierCode.Create(unit.Code, now, sequence), deadline, context, officer, now);
-            await db.SaveChangesAsync(ct);
+            await SaveAsync(dossier, ct);
         }, ct);
         return dossier;
     }
@@ -106,7 +124,7 @@ public sealed partial class DossierService(
         var dossier = await LoadAsync(dossierId, ct);
         dossier.EnsureVersion(expectedVersion);
         dossier.Refuse(reason, officer, clock.GetUtcNow());
-        await InTransactionAsync(() => db.SaveChangesAsync(ct), ct);
+        await InTransactionAsync(() => SaveAsync(dossier, ct), ct);
         return dossier;
     }
 
@@ -128,9 +146,21 @@ public sealed partial class DossierService(
         if (errors.Count > 0 || applicant.Count > 0) throw new DossierFormProblem(errors, applicant);
     }
 
-    public async Task<Dossier> LoadAsync(Guid id, CancellationToken ct) =>
-        await db.Dossiers.Include(d => d.Tasks).FirstOrDefaultAsync(d => d.Id == id, ct)
-        ?? throw new DossierProblem("not-found", "Không tìm thấy hồ sơ.");
+    public async Task<Dossier> LoadAsync(Guid id, CancellationToken ct)
+    {
+        // Split: one query per collection (tasks, events, rounds, …) instead of one join whose rows multiply them.
+        var dossier = await db.Dossiers.Include(d => d.Tasks).AsSplitQuery().FirstOrDefaultAsync(d => d.Id == id, ct)
+            ?? throw new DossierProblem("not-found", "Không tìm thấy hồ sơ.");
+        _loadedEvents.TryAdd(dossier.Id, dossier.Events.Count);
+        return dossier;
+    }
+
+    /// <summary>Saves the dossier's change with the applicant's notices for its new public events (call inside a transaction).</summary>
+    internal async Task SaveAsync(Dossier dossier, CancellationToken ct)
+    {
+        notifier.Queue(dossier, _loadedEvents.GetValueOrDefault(dossier.Id));
+        await db.SaveChangesAsync(ct);
+    }
 
     private async Task<Dossier?> FindByKeyAsync(string key, CancellationToken ct)
     {
@@ -139,6 +169,7 @@ public sealed partial class DossierService(
     }
 
     /// <summary>The version the dossier was filed under, even if a newer one was published since.</summary>
+    /// <remarks>Cached: a published version never changes (ADR 0004), and every action on a dossier needs its workflow.</remarks>
     internal async Task<ProcedureDefinition> VersionAsync(Guid versionId, CancellationToken ct) =>
         (await procedures.VersionAsync(db, versionId, ct)).Definition;
 

@@ -10,6 +10,8 @@ public static class DossiersModule
         services.AddScoped<DossierService>();
         services.AddSingleton<LookupLink>();
         services.AddSingleton<FilingProcedures>();
+        services.AddScoped<DossierNotifier>();
+        services.AddScoped<DossierStaff>();
         services.AddScoped<Organization.IOpenWorkMover, DossierOpenWorkMover>();
         services.AddSingleton<WorkflowUnits>();
         services.Configure<WorkflowUnitOptions>(o => configuration.GetSection(WorkflowUnitOptions.Section).Bind(o.Departments));
