@@ -32,6 +32,7 @@ internal sealed class SubmitScenario : IScenario
             // Warm-up: JIT, connection pools, the catalogue and unit caches.
             await OpenLoop.RunAsync(rates[0], TimeSpan.FromSeconds(10), i => Send(filing, client, $"warm-{run}-{i}"));
             OpenLoopResult? best = null;
+            OpenLoopResult? keptUp = null;
             foreach (var rate in rates)
             {
                 await using var memory = new ServerMemory(server.ProcessId);
@@ -41,17 +42,20 @@ internal sealed class SubmitScenario : IScenario
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  server: {memory.CpuSecondsUsed * 1000 / Math.Max(1, result.Sent - result.ErrorCount):F2} ms CPU per filing; {described}"));
                 if (result.Meets(100)) best = result;
+                if (result.ErrorCount == 0 && result.AchievedRate >= 0.95 * rate) keptUp = result;
                 else if (result.ErrorCount > 0 || result.Percentile(99) > 1_000) break; // far past the knee: stop
             }
             if (best is null)
             {
-                output.WriteLine("no rate met p99 < 100 ms without errors");
-                return;
+                // Still worth the yardstick: the highest rate the product kept up with, whatever its p99.
+                output.WriteLine("no rate met p99 < 100 ms without errors; pgbench is compared with the highest rate kept up with");
+                best = keptUp;
+                if (best is null) return;
             }
             var clients = Math.Max(2, (int)Math.Ceiling(best.MeanConcurrency));
             var tps = await BenchPostgres.PgbenchAsync(clients, duration, output);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"highest rate with p99 < 100 ms: {best.AchievedRate:N0} filings/s; pgbench -N {tps:N0} tps with {clients} clients; ratio {best.AchievedRate / tps:F2}"));
+                $"compared rate: {best.AchievedRate:N0} filings/s (p99 {best.Percentile(99):F0} ms); pgbench -N {tps:N0} tps with {clients} clients; ratio {best.AchievedRate / tps:F2}"));
         }
         finally
         {
