@@ -26,11 +26,13 @@ internal sealed class ReadScenario : IScenario
         var lookups = await SampleAsync(product.ConnectionString, 20_000);
         string[] views = ["unit", "mine", "dueSoon", "overdue"];
 
+        // BENCH_READS picks among specialist, supervisor and lookup (all by default).
+        var reads = (Environment.GetEnvironmentVariable("BENCH_READS") ?? "specialist,supervisor,lookup").Split(',');
         Func<long, Task<string?>> Inbox(StaffSession who) => i => GetAsync(who.Client, $"/api/v1/inbox?view={views[i % views.Length]}");
         await OpenLoop.RunAsync(rate, TimeSpan.FromSeconds(5), Inbox(specialist));
-        await product.MeasureAsync(rate, duration, Inbox(specialist), output, "inbox, ward specialist:    ");
-        await product.MeasureAsync(rate, duration, Inbox(supervisor), output, "inbox, city supervisor:    ");
-        await product.MeasureAsync(rate, duration, i =>
+        if (reads.Contains("specialist")) await product.MeasureAsync(rate, duration, Inbox(specialist), output, "inbox, ward specialist:    ");
+        if (reads.Contains("supervisor")) await product.MeasureAsync(rate, duration, Inbox(supervisor), output, "inbox, city supervisor:    ");
+        if (reads.Contains("lookup")) await product.MeasureAsync(rate, duration, i =>
         {
             var (code, phone) = lookups[(int)(i % lookups.Count)];
             return GetAsync(product.Citizen, $"/api/v1/dossiers/lookup?code={Uri.EscapeDataString(code)}&phone={phone}");
