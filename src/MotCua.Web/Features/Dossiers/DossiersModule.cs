@@ -9,6 +9,7 @@ public static class DossiersModule
         services.AddScoped<DossierCodeAllocator>();
         services.AddScoped<DossierService>();
         services.AddSingleton<LookupLink>();
+        services.AddSingleton<FilingProcedures>();
         services.AddScoped<DossierNotifier>();
         services.AddScoped<DossierStaff>();
         services.AddScoped<ResultDocuments.ResultNotice>();

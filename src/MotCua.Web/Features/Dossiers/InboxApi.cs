@@ -24,7 +24,10 @@ public static class InboxApi
             var me = UnitScope.StaffIdOf(http.User)?.ToString() ?? "";
             var now = clock.GetUtcNow();
             var soon = now + DueSoon;
-            var open = db.DossierTasks.AsNoTracking().Where(t => t.CompletedAt == null && units.Contains(t.UnitId));
+            // One unit (a ward officer, the usual case) as an equality, so PostgreSQL walks the open-task index in due order.
+            var tasks = db.DossierTasks.AsNoTracking().Where(t => t.CompletedAt == null);
+            var single = units[0];
+            var open = units.Count == 1 ? tasks.Where(t => t.UnitId == single) : tasks.Where(t => units.Contains(t.UnitId));
             // All four counts in one round trip: the inbox is the page officers open most.
             var tally = await open.GroupBy(_ => 1).Select(g => new
             {
@@ -44,8 +47,10 @@ public static class InboxApi
             };
             if (filtered is null) return Results.Problem(ApiProblems.Parameter("view", "Chọn một trong: mine, unit, dueSoon, overdue.", "view must be mine, unit, dueSoon or overdue."));
             var p = Math.Clamp(page ?? 1, 1, 10_000);
-            var items = await filtered
-                .OrderBy(t => t.StepDueAt == null).ThenBy(t => t.StepDueAt)
+            // PostgreSQL sorts NULLs last when ascending, as the inbox wants, and so can read the index in order;
+            // SQLite sorts them first and needs the extra key.
+            var ordered = db.Database.IsNpgsql() ? filtered.OrderBy(t => t.StepDueAt) : filtered.OrderBy(t => t.StepDueAt == null).ThenBy(t => t.StepDueAt);
+            var items = await ordered
                 .Skip((p - 1) * 50).Take(50)
                 .Join(db.Dossiers, t => EF.Property<Guid>(t, "DossierId"), d => d.Id, (t, d) => new
                 {
