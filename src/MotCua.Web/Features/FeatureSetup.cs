@@ -68,6 +68,7 @@ public static class FeatureSetup
         services.AddCalendarModule();
         services.AddCatalogModule();
         services.AddDossiersModule(configuration);
+        Dossiers.MyDossiers.CitizenModule.AddCitizenDossiers(services);
         return services;
     }
 
@@ -80,6 +81,7 @@ public static class FeatureSetup
         app.MapOrganizationApi();
         app.MapDossierApi();
         app.MapInboxApi();
+        Dossiers.MyDossiers.MyDossiersApi.MapMyDossiers(app);
         // An unknown address is a 404 for everyone, not a sign-in page: the fallback policy would otherwise
         // send anonymous visitors to sign in for a page that does not exist.
         app.MapFallback(() => Results.NotFound()).AllowAnonymous();

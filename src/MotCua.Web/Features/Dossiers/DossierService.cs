@@ -42,7 +42,11 @@ public sealed partial class DossierService(
     private readonly Dictionary<Guid, int> _loadedEvents = [];
 
     /// <summary>Files a dossier online. The same idempotency key always yields the same dossier, filed once.</summary>
-    public async Task<Dossier> FileOnlineAsync(OnlineFiling filing, Actor applicant, string idempotencyKey, CancellationToken ct)
+    public Task<Dossier> FileOnlineAsync(OnlineFiling filing, Actor applicant, string idempotencyKey, CancellationToken ct) =>
+        FileOnlineAsync(filing, applicant, idempotencyKey, alongside: null, ct);
+
+    /// <summary>As above; <paramref name="alongside"/> runs in the filing's transaction (the citizen's draft is removed with it).</summary>
+    private async Task<Dossier> FileOnlineAsync(OnlineFiling filing, Actor applicant, string idempotencyKey, Func<Task>? alongside, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 100)
             throw new DossierProblem("idempotency-key", "Thiếu khóa chống nộp trùng (tối đa 100 ký tự).");
@@ -69,6 +73,7 @@ public sealed partial class DossierService(
             {
                 db.Dossiers.Add(dossier);
                 db.Set<DossierSubmission>().Add(new DossierSubmission { IdempotencyKey = idempotencyKey, DossierId = dossier.Id });
+                if (alongside is not null) await alongside();
                 await SaveAsync(dossier, ct);
             }, ct);
             return dossier;
