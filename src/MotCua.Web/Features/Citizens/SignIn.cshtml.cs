@@ -31,7 +31,7 @@ public sealed class SignInModel(IOptions<MotCuaOptions> options, ILogger<SignInM
         if (DemoCitizens.Find(Citizen) is not { } citizen)
         {
             Missing = true;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
         await HttpContext.SignInAsync(CitizenIdentity.Scheme, DemoCitizens.Principal(citizen));
