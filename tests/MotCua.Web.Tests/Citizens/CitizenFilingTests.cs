@@ -31,6 +31,16 @@ public sealed class CitizenFilingTests(CitizenFactory factory) : IClassFixture<C
     }
 
     [Fact]
+    public async Task An_unknown_file_address_is_a_404_not_the_staff_sign_in()
+    {
+        // The browser asks for /favicon.ico on a first visit; a redirect to the staff sign-in set a new anti-forgery
+        // cookie at the same moment as the page being opened, and the citizen's first post then failed with a 400.
+        using var anonymous = StaffClient.Anonymous(factory);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/favicon.ico")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/no/such/page")).StatusCode);
+    }
+
+    [Fact]
     public async Task Citizen_pages_and_endpoints_need_the_citizen_sign_in()
     {
         using var anonymous = StaffClient.Anonymous(factory);
