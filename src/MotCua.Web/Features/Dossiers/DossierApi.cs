@@ -121,7 +121,7 @@ public static class DossierApi
         Address = string.IsNullOrWhiteSpace(b.Address) ? null : b.Address.Trim(),
     };
 
-    private static object Summary(Dossier d, bool withHistory = false) => new
+    internal static object Summary(Dossier d, bool withHistory = false) => new
     {
         id = d.Id,
         reference = d.Reference,

@@ -118,19 +118,15 @@ public static class MyDossiersApi
         }
     }
 
-    internal static object Summary(Dossier d, bool withDetails = false) => new
+    /// <summary>The public summary of the dossier API, plus for the owner the rating and, in detail, the files and supplement rounds.</summary>
+    internal static JsonObject Summary(Dossier d, bool withDetails = false)
     {
-        id = d.Id,
-        reference = d.Reference,
-        code = d.Code,
-        procedureCode = d.ProcedureCode,
-        status = (int)d.Status,
-        statusName = d.Status.VietnameseName(),
-        submittedAt = VietnamTime.Iso(d.SubmittedAt),
-        dueAt = VietnamTime.Iso(d.AppointmentAt ?? d.DueAt),
-        rating = d.Rating is null ? null : new { score = d.Rating.Score, comment = d.Rating.Comment },
-        history = withDetails ? d.PublicHistory().Select(h => new { at = VietnamTime.Iso(h.At), status = (int)h.Status, statusName = h.StatusName, text = h.Text }) : null,
-        attachments = withDetails ? d.Attachments.Select(a => new { documentKey = a.DocumentKey, fileId = a.FileId, fileName = a.FileName, contentType = a.ContentType, size = a.Size, sha256 = a.Sha256 }) : null,
-        supplementRounds = withDetails ? d.SupplementRounds.Select(r => new { number = r.Number, requestedAt = VietnamTime.Iso(r.RequestedAt), reason = r.Reason, items = r.Items, answeredAt = VietnamTime.Iso(r.AnsweredAt) }) : null,
-    };
+        var json = (JsonObject)System.Text.Json.JsonSerializer.SerializeToNode(DossierApi.Summary(d, withHistory: withDetails))!;
+        if (!withDetails) json.Remove("history");
+        json["rating"] = d.Rating is null ? null : new JsonObject { ["score"] = d.Rating.Score, ["comment"] = d.Rating.Comment };
+        if (!withDetails) return json;
+        json["attachments"] = System.Text.Json.JsonSerializer.SerializeToNode(d.Attachments.Select(a => new { documentKey = a.DocumentKey, fileId = a.FileId, fileName = a.FileName, contentType = a.ContentType, size = a.Size, sha256 = a.Sha256 }));
+        json["supplementRounds"] = System.Text.Json.JsonSerializer.SerializeToNode(d.SupplementRounds.Select(r => new { number = r.Number, requestedAt = VietnamTime.Iso(r.RequestedAt), reason = r.Reason, items = r.Items, answeredAt = VietnamTime.Iso(r.AnsweredAt) }));
+        return json;
+    }
 }
