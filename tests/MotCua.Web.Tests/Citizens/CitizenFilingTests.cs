@@ -106,6 +106,7 @@ public sealed class CitizenFilingTests(CitizenFactory factory) : IClassFixture<C
         using var again = await CitizenClient.SignInAsync(factory);
         var list = await again.GetPageAsync("/my/dossiers");
         Assert.Contains($"href=\"{draft}?step=2\"", list, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{draft}?step=2\"", await again.GetPageAsync(CitizenClient.Birth), StringComparison.Ordinal);
         var resumed = CitizenClient.Decoded(await again.GetPageAsync(draft));
         Assert.Contains("Bước 3 trên", resumed, StringComparison.Ordinal);
         Assert.Contains("value=\"0912345678\"", CitizenClient.Decoded(await again.GetPageAsync(draft + "?step=1")), StringComparison.Ordinal);

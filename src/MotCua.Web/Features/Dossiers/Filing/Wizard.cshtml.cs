@@ -35,6 +35,8 @@ public sealed partial class WizardModel(MotCuaDbContext db, DraftStore drafts, D
 
     public IReadOnlyList<UnitSnapshot> Units { get; private set; } = [];
     public string? UnitName { get; private set; }
+    /// <summary>On a fresh start: the citizen's drafts of this procedure, offered to resume instead of a second one.</summary>
+    public IReadOnlyList<DossierDraft> OtherDrafts { get; private set; } = [];
     [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
 
     public WizardPage Current => Steps.PageOf(Step);
@@ -151,6 +153,7 @@ public sealed partial class WizardModel(MotCuaDbContext db, DraftStore drafts, D
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
         if (Current == WizardPage.Unit) Units = Filter(await AllowedUnitsAsync(ct), Query);
+        if (Draft is null) OtherDrafts = [.. (await drafts.ListAsync(Owner, ct)).Where(d => d.ProcedureCode == Procedure.NationalCode)];
         if (Draft?.ReceivingUnitId is { } unit) UnitName = (await units.TodayAsync(ct)).Find(unit)?.Name;
         if (PageErrors.Count > 0 || Errors.Count > 0) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return base.Page();
