@@ -79,7 +79,8 @@ public sealed class DossierApiTests(DossierApiFactory factory) : IClassFixture<D
         Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().PostAsJsonAsync($"/api/v1/dossiers/{id}/accept", action)).StatusCode);
         using (var specialist = await StaffClient.SignInAsync(factory, "chuyenvien@motcua.demo"))
         {
-            Assert.Equal(HttpStatusCode.NotFound, (await specialist.Http.PostAsJsonAsync($"/api/v1/dossiers/{id}/accept", action)).StatusCode);
+            // The specialist sees the unit's dossiers, so the answer is "not yours to do", not "no such dossier".
+            Assert.Equal(HttpStatusCode.Forbidden, (await specialist.Http.PostAsJsonAsync($"/api/v1/dossiers/{id}/accept", action)).StatusCode);
         }
         using var counter = await StaffClient.SignInAsync(factory, "motcua@motcua.demo");
         Assert.Equal(HttpStatusCode.NotFound, (await counter.Http.PostAsJsonAsync($"/api/v1/dossiers/{Guid.NewGuid()}/accept", action)).StatusCode);

@@ -19,8 +19,6 @@ public sealed record ApplicantBody(string? Kind, string? FullName, string? IdNum
 
 public sealed record FilingBody(string? ProcedureCode, string? ReceivingUnit, ApplicantBody? Owner, ApplicantBody? FiledBy, JsonObject? Answers);
 
-public sealed record ActionBody(int Version, string? Reason);
-
 /// <summary>
 /// Dossiers over JSON. Filing is open to the demo citizen until VNeID sign-in lands (identity issue), and only
 /// in demo mode; reception needs a counter officer of the receiving unit; the public lookup answers only
@@ -48,17 +46,11 @@ public static class DossierApi
             {
                 var filing = new OnlineFiling(body.ProcedureCode, unit.Id, owner, ToApplicant(body.FiledBy), (body.Answers ?? []).ToJsonString(), []);
                 var dossier = await service.FileOnlineAsync(filing, Actor.Applicant(owner.FullName, owner.IdNumber), key, ct);
-                return Results.Created($"/api/v1/dossiers/lookup?code={dossier.Reference}", Summary(dossier));
-            }
-            catch (DossierFormProblem problem)
-            {
-                var errors = problem.Errors.ToDictionary(e => "answers." + e.Field, e => new[] { t[e.MessageKey, e.ArgumentArray].Value });
-                foreach (var field in problem.ApplicantFields) errors["owner." + JsonNamingPolicy.CamelCase.ConvertName(field)] = [t["dossiers.applicant.invalid." + field].Value];
-                return Results.ValidationProblem(errors, title: t["dossiers.invalid"]);
+                return Results.Created($"/api/v1/dossiers/lookup?code={dossier.Reference}", DossierJson.Summary(dossier));
             }
             catch (DossierProblem problem)
             {
-                return Bad(problem.Code, problem.Message, problem.Message);
+                return FilingProblem(problem, t);
             }
         }).AllowAnonymous().DisableAntiforgery();
 
@@ -70,48 +62,22 @@ public static class DossierApi
             // One answer for "no such code" and "wrong phone": the lookup must not confirm that a code exists.
             var matches = dossier is not null
                 && ((!string.IsNullOrWhiteSpace(phone) && dossier.Owner.Phone == phone.Trim()) || (!string.IsNullOrWhiteSpace(idNumber) && dossier.Owner.IdNumber == idNumber.Trim()));
-            return matches ? Results.Ok(Summary(dossier!, withHistory: true)) : Results.NotFound();
+            return matches ? Results.Ok(DossierJson.Summary(dossier!, withHistory: true)) : Results.NotFound();
         }).AllowAnonymous().RequireRateLimiting(LookupPolicy);
 
-        api.MapPost("/{id:guid}/accept", (Guid id, ActionBody body, HttpContext http, DossierService service, UnitScope scope, CancellationToken ct) =>
-            ActAsync(id, http, service, scope, (d, officer) => service.AcceptAsync(d.Id, body.Version, officer, ct), ct));
-
-        api.MapPost("/{id:guid}/refuse", (Guid id, ActionBody body, HttpContext http, DossierService service, UnitScope scope, CancellationToken ct) =>
-            string.IsNullOrWhiteSpace(body.Reason)
-                ? Task.FromResult(Bad("reason", "Ghi rõ lý do từ chối (mẫu 03).", "Give the reason for refusal (form 03)."))
-                : ActAsync(id, http, service, scope, (d, officer) => service.RefuseAsync(d.Id, body.Version, body.Reason!, officer, ct), ct));
         return app;
     }
 
-    /// <summary>Reception actions: only a counter officer of the receiving unit; any other id is a 404, never a hint.</summary>
-    private static async Task<IResult> ActAsync(Guid id, HttpContext http, DossierService service, UnitScope scope,
-        Func<Dossier, Actor, Task<Dossier>> act, CancellationToken ct)
+    /// <summary>A refused filing as problem details: every form and applicant field with its message.</summary>
+    internal static IResult FilingProblem(DossierProblem problem, IStringLocalizer t)
     {
-        Dossier dossier;
-        try { dossier = await service.LoadAsync(id, ct); }
-        catch (DossierProblem) { return Results.NotFound(); }
-        var roles = await scope.RolesAsync(ct);
-        if (!roles.Any(r => r.Role == StaffRole.CounterOfficer && r.UnitId == dossier.ReceivingUnitId)) return Results.NotFound();
-        var officer = Actor.Staff(UnitScope.StaffIdOf(http.User)?.ToString() ?? "", http.User.FindFirst(StaffClaims.FullName)?.Value ?? http.User.Identity?.Name ?? "");
-        try
-        {
-            return Results.Ok(Summary(await act(dossier, officer)));
-        }
-        catch (DossierRuleException e) when (e.Code == DossierErrors.VersionConflict)
-        {
-            return Results.Problem(title: "Hồ sơ vừa được người khác thay đổi; hãy tải lại.", statusCode: StatusCodes.Status409Conflict, extensions: new Dictionary<string, object?> { ["code"] = e.Code });
-        }
-        catch (DbUpdateException e) when (DossierConflicts.IsConflict(e))
-        {
-            return Results.Problem(title: "Hồ sơ vừa được người khác thay đổi; hãy tải lại.", statusCode: StatusCodes.Status409Conflict);
-        }
-        catch (DossierRuleException e)
-        {
-            return Results.Problem(title: e.Message, statusCode: StatusCodes.Status409Conflict, extensions: new Dictionary<string, object?> { ["code"] = e.Code });
-        }
+        if (problem is not DossierFormProblem form) return Bad(problem.Code, problem.Message, problem.Message);
+        var errors = form.Errors.ToDictionary(e => "answers." + e.Field, e => new[] { t[e.MessageKey, e.ArgumentArray].Value });
+        foreach (var field in form.ApplicantFields) errors["owner." + JsonNamingPolicy.CamelCase.ConvertName(field)] = [t["dossiers.applicant.invalid." + field].Value];
+        return Results.ValidationProblem(errors, title: t["dossiers.invalid"]);
     }
 
-    private static Applicant? ToApplicant(ApplicantBody? b) => b is null ? null : new Applicant
+    internal static Applicant? ToApplicant(ApplicantBody? b) => b is null ? null : new Applicant
     {
         Kind = string.Equals(b.Kind, "organization", StringComparison.OrdinalIgnoreCase) ? ApplicantKind.Organization : ApplicantKind.Citizen,
         FullName = b.FullName?.Trim() ?? "",
@@ -121,23 +87,5 @@ public static class DossierApi
         Address = string.IsNullOrWhiteSpace(b.Address) ? null : b.Address.Trim(),
     };
 
-    internal static object Summary(Dossier d, bool withHistory = false) => new
-    {
-        id = d.Id,
-        reference = d.Reference,
-        code = d.Code,
-        procedureCode = d.ProcedureCode,
-        status = (int)d.Status,
-        statusName = d.Status.VietnameseName(),
-        version = d.Version,
-        submittedAt = VietnamTime.Iso(d.SubmittedAt),
-        receivedAt = VietnamTime.Iso(d.ReceivedAt),
-        dueAt = VietnamTime.Iso(d.AppointmentAt ?? d.DueAt),
-        history = withHistory
-            ? d.PublicHistory().OrderBy(h => h.At).Select(h => new { at = VietnamTime.Iso(h.At), status = (int)h.Status, statusName = h.StatusName, text = h.Text })
-            : null,
-    };
-
-
-    private static IResult Bad(string parameter, string vi, string en) => Results.Problem(ApiProblems.Parameter(parameter, vi, en));
+    internal static IResult Bad(string parameter, string vi, string en) => Results.Problem(ApiProblems.Parameter(parameter, vi, en));
 }

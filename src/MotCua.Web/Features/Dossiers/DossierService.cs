@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Domain.Catalog;
 using MotCua.Domain.Dossiers;
+using MotCua.Domain.Organization;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalog;
 using MotCua.Web.Features.Catalog.Data;
@@ -36,7 +37,7 @@ public sealed class DossierFormProblem(IReadOnlyList<Forms.FieldError> errors, I
 /// </summary>
 public sealed partial class DossierService(
     MotCuaDbContext db, DossierCodeAllocator codes, UnitDirectory units, UnitCalendars calendars, WorkflowUnits workflowUnits,
-    DossierNotifier notifier, TimeProvider clock)
+    DossierNotifier notifier, Microsoft.Extensions.Caching.Memory.IMemoryCache cache, TimeProvider clock)
 {
     /// <summary>How many events each dossier had when this unit of work loaded it: the later ones are new and notified.</summary>
     private readonly Dictionary<Guid, int> _loadedEvents = [];
@@ -52,20 +53,8 @@ public sealed partial class DossierService(
             throw new DossierProblem("idempotency-key", "Thiếu khóa chống nộp trùng (tối đa 100 ký tự).");
         if (await FindByKeyAsync(idempotencyKey, ct) is { } already) return already;
 
-        var (version, definition) = await PublishedAsync(filing.ProcedureCode, ct);
-        var tree = await units.TodayAsync(ct);
-        var unit = tree.Find(filing.ReceivingUnitId) ?? throw new DossierProblem("unit", "Cơ quan tiếp nhận không tồn tại.");
-        if (!definition.UnitKinds.Contains(Domain.Organization.UnitKinds.ToKey(unit.Kind)))
-            throw new DossierProblem("unit", $"{unit.Name} không tiếp nhận thủ tục này.");
-        if (!definition.ReceiveChannels.Contains(Channel.Online) || definition.Form is null)
-            throw new DossierProblem("channel", "Thủ tục này chưa nộp được trực tuyến.");
-        CheckAnswers(definition.Form, filing);
-
-        var dossier = Dossier.SubmitOnline(Guid.NewGuid(), NewReference(), new DossierFiling
-        {
-            ProcedureCode = definition.NationalCode, ProcedureVersionId = version.Id, ReceivingUnitId = unit.Id,
-            Owner = filing.Owner, FiledBy = filing.FiledBy, Answers = filing.Answers, Attachments = filing.Attachments,
-        }, applicant, clock.GetUtcNow());
+        var checkedFiling = await CheckFilingAsync(filing, Channel.Online, ct);
+        var dossier = Dossier.SubmitOnline(Guid.NewGuid(), NewReference(), checkedFiling.Record, applicant, clock.GetUtcNow());
 
         try
         {
@@ -84,6 +73,32 @@ public sealed partial class DossierService(
             db.ChangeTracker.Clear();
             return await FindByKeyAsync(idempotencyKey, ct) ?? throw new DossierProblem("conflict", "Không lưu được hồ sơ; hãy thử lại.");
         }
+    }
+
+    private sealed record CheckedFiling(ProcedureDefinition Definition, UnitTree Tree, UnitSnapshot Unit, DossierFiling Record);
+
+    /// <summary>The checks every channel shares: a published procedure, a unit that receives it, the channel, the form and the applicant.</summary>
+    private async Task<CheckedFiling> CheckFilingAsync(OnlineFiling filing, Channel channel, CancellationToken ct)
+    {
+        var (version, definition) = await PublishedAsync(filing.ProcedureCode, ct);
+        var tree = await units.TodayAsync(ct);
+        var unit = tree.Find(filing.ReceivingUnitId) ?? throw new DossierProblem("unit", "Cơ quan tiếp nhận không tồn tại.");
+        if (!definition.UnitKinds.Contains(Domain.Organization.UnitKinds.ToKey(unit.Kind)))
+            throw new DossierProblem("unit", $"{unit.Name} không tiếp nhận thủ tục này.");
+        if (!definition.ReceiveChannels.Contains(channel) || (channel == Channel.Online && definition.Form is null))
+            throw new DossierProblem("channel", channel switch
+            {
+                Channel.Online => "Thủ tục này chưa nộp được trực tuyến.",
+                Channel.Post => "Thủ tục này không nhận hồ sơ qua bưu chính.",
+                _ => "Thủ tục này không nhận hồ sơ tại quầy.",
+            });
+        if (definition.Form is not null) CheckAnswers(definition.Form, filing);
+        else if (filing.Owner.Problems() is { Count: > 0 } problems) throw new DossierFormProblem([], problems);
+        return new CheckedFiling(definition, tree, unit, new DossierFiling
+        {
+            ProcedureCode = definition.NationalCode, ProcedureVersionId = version.Id, ReceivingUnitId = unit.Id,
+            Owner = filing.Owner, FiledBy = filing.FiledBy, Answers = filing.Answers, Attachments = filing.Attachments,
+        });
     }
 
     /// <summary>The counter officer accepts: the legal code and the due date from the receiving unit's calendar.</summary>
@@ -137,7 +152,8 @@ public sealed partial class DossierService(
 
     public async Task<Dossier> LoadAsync(Guid id, CancellationToken ct)
     {
-        var dossier = await db.Dossiers.Include(d => d.Tasks).FirstOrDefaultAsync(d => d.Id == id, ct)
+        // Split: one query per collection (tasks, events, rounds, …) instead of one join whose rows multiply them.
+        var dossier = await db.Dossiers.Include(d => d.Tasks).AsSplitQuery().FirstOrDefaultAsync(d => d.Id == id, ct)
             ?? throw new DossierProblem("not-found", "Không tìm thấy hồ sơ.");
         _loadedEvents.TryAdd(dossier.Id, dossier.Events.Count);
         return dossier;
@@ -165,8 +181,13 @@ public sealed partial class DossierService(
     }
 
     /// <summary>The version the dossier was filed under, even if a newer one was published since.</summary>
+    /// <remarks>Cached: a published version never changes (ADR 0004), and every action on a dossier needs its workflow.</remarks>
     internal async Task<ProcedureDefinition> VersionAsync(Guid versionId, CancellationToken ct) =>
-        CatalogService.Read(await db.ProcedureVersions.FirstAsync(v => v.Id == versionId, ct));
+        await Microsoft.Extensions.Caching.Memory.CacheExtensions.GetOrCreateAsync(cache, ("procedure-version", versionId), async entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromHours(1);
+            return CatalogService.Read(await db.ProcedureVersions.AsNoTracking().FirstAsync(v => v.Id == versionId, ct));
+        }) ?? throw new InvalidOperationException("Procedure version missing.");
 
     /// <summary>A reference the citizen can read out over the phone: date plus 8 random base-32 characters.</summary>
     private string NewReference()

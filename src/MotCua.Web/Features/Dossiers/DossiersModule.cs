@@ -10,6 +10,11 @@ public static class DossiersModule
         services.AddScoped<DossierService>();
         services.AddSingleton<LookupLink>();
         services.AddScoped<DossierNotifier>();
+        services.AddScoped<DossierStaff>();
+        services.AddScoped<ResultDocuments.ResultNotice>();
+        services.Configure<Lateness.LatenessOptions>(configuration.GetSection(Lateness.LatenessOptions.Section));
+        services.AddScoped<Lateness.LatenessScan>();
+        services.AddHostedService<Lateness.LatenessWatch>();
         services.AddScoped<Organization.IOpenWorkMover, DossierOpenWorkMover>();
         services.AddSingleton<WorkflowUnits>();
         services.Configure<WorkflowUnitOptions>(o => configuration.GetSection(WorkflowUnitOptions.Section).Bind(o.Departments));

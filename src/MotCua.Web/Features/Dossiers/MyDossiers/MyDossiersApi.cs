@@ -121,7 +121,7 @@ public static class MyDossiersApi
     /// <summary>The public summary of the dossier API, plus for the owner the rating and, in detail, the files and supplement rounds.</summary>
     internal static JsonObject Summary(Dossier d, bool withDetails = false)
     {
-        var json = (JsonObject)System.Text.Json.JsonSerializer.SerializeToNode(DossierApi.Summary(d, withHistory: withDetails))!;
+        var json = (JsonObject)System.Text.Json.JsonSerializer.SerializeToNode(DossierJson.Summary(d, withHistory: withDetails))!;
         if (!withDetails) json.Remove("history");
         json["rating"] = d.Rating is null ? null : new JsonObject { ["score"] = d.Rating.Score, ["comment"] = d.Rating.Comment };
         if (!withDetails) return json;

@@ -12,8 +12,8 @@ using MotCua.Web.Infrastructure.Persistence;
 namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMotCuaDbContext))]
-    [Migration("20261123212604_AddDossierDrafts")]
-    partial class AddDossierDrafts
+    [Migration("20261123215046_DossierAppointmentIndex")]
+    partial class DossierAppointmentIndex
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -340,6 +340,8 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ReceivingUnitId", "Status");
 
+                    b.HasIndex("Status", "AppointmentAt");
+
                     b.HasIndex("Status", "DueAt");
 
                     b.ToTable("dossiers", (string)null);
@@ -366,9 +368,6 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("DossierId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("DossierId1")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -404,8 +403,6 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DossierId");
-
-                    b.HasIndex("DossierId1");
 
                     b.HasIndex("AssigneeId", "CompletedAt");
 
@@ -618,94 +615,6 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("IdempotencyKey");
 
                     b.ToTable("dossier_submissions", (string)null);
-                });
-
-            modelBuilder.Entity("MotCua.Web.Features.Dossiers.Filing.DossierDraft", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Answers")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("IdempotencyKey")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OwnerIdNumber")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProcedureCode")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ReceivingUnitId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Step")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("IdempotencyKey")
-                        .IsUnique();
-
-                    b.HasIndex("OwnerIdNumber", "UpdatedAt");
-
-                    b.ToTable("dossier_drafts", (string)null);
-                });
-
-            modelBuilder.Entity("MotCua.Web.Features.Dossiers.Filing.DraftAttachment", b =>
-                {
-                    b.Property<Guid>("FileId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("AddedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DocumentKey")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("DraftId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Size")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("FileId");
-
-                    b.HasIndex("DraftId");
-
-                    b.ToTable("dossier_draft_attachments", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Organization.Data.Reorganization", b =>
@@ -1414,10 +1323,6 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany("Tasks")
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("MotCua.Domain.Dossiers.Dossier", null)
-                        .WithMany("OpenConsultations")
-                        .HasForeignKey("DossierId1");
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Catalog.Data.ProcedureVersion", b =>
@@ -1425,15 +1330,6 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("MotCua.Web.Features.Catalog.Data.Procedure", null)
                         .WithMany("Versions")
                         .HasForeignKey("ProcedureId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("MotCua.Web.Features.Dossiers.Filing.DraftAttachment", b =>
-                {
-                    b.HasOne("MotCua.Web.Features.Dossiers.Filing.DossierDraft", null)
-                        .WithMany("Attachments")
-                        .HasForeignKey("DraftId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1467,19 +1363,12 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("MotCua.Domain.Dossiers.Dossier", b =>
                 {
-                    b.Navigation("OpenConsultations");
-
                     b.Navigation("Tasks");
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Catalog.Data.Procedure", b =>
                 {
                     b.Navigation("Versions");
-                });
-
-            modelBuilder.Entity("MotCua.Web.Features.Dossiers.Filing.DossierDraft", b =>
-                {
-                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Organization.Data.Reorganization", b =>

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMotCuaDbContext))]
-    [Migration("20261123212746_AddDossierDrafts")]
-    partial class AddDossierDrafts
+    [Migration("20261123215216_DossierAppointmentIndex")]
+    partial class DossierAppointmentIndex
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -351,6 +351,8 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("ReceivingUnitId", "Status");
 
+                    b.HasIndex("Status", "AppointmentAt");
+
                     b.HasIndex("Status", "DueAt");
 
                     b.ToTable("dossiers", (string)null);
@@ -377,9 +379,6 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<Guid?>("DossierId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("DossierId1")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Kind")
@@ -415,8 +414,6 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("DossierId");
-
-                    b.HasIndex("DossierId1");
 
                     b.HasIndex("AssigneeId", "CompletedAt");
 
@@ -629,94 +626,6 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("IdempotencyKey");
 
                     b.ToTable("dossier_submissions", (string)null);
-                });
-
-            modelBuilder.Entity("MotCua.Web.Features.Dossiers.Filing.DossierDraft", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Answers")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("IdempotencyKey")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("OwnerIdNumber")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.Property<string>("ProcedureCode")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<Guid?>("ReceivingUnitId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Step")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("IdempotencyKey")
-                        .IsUnique();
-
-                    b.HasIndex("OwnerIdNumber", "UpdatedAt");
-
-                    b.ToTable("dossier_drafts", (string)null);
-                });
-
-            modelBuilder.Entity("MotCua.Web.Features.Dossiers.Filing.DraftAttachment", b =>
-                {
-                    b.Property<Guid>("FileId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("AddedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("DocumentKey")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<Guid>("DraftId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<long>("Size")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("FileId");
-
-                    b.HasIndex("DraftId");
-
-                    b.ToTable("dossier_draft_attachments", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Organization.Data.Reorganization", b =>
@@ -1433,10 +1342,6 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                         .WithMany("Tasks")
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("MotCua.Domain.Dossiers.Dossier", null)
-                        .WithMany("OpenConsultations")
-                        .HasForeignKey("DossierId1");
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Catalog.Data.ProcedureVersion", b =>
@@ -1444,15 +1349,6 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                     b.HasOne("MotCua.Web.Features.Catalog.Data.Procedure", null)
                         .WithMany("Versions")
                         .HasForeignKey("ProcedureId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("MotCua.Web.Features.Dossiers.Filing.DraftAttachment", b =>
-                {
-                    b.HasOne("MotCua.Web.Features.Dossiers.Filing.DossierDraft", null)
-                        .WithMany("Attachments")
-                        .HasForeignKey("DraftId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1486,19 +1382,12 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("MotCua.Domain.Dossiers.Dossier", b =>
                 {
-                    b.Navigation("OpenConsultations");
-
                     b.Navigation("Tasks");
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Catalog.Data.Procedure", b =>
                 {
                     b.Navigation("Versions");
-                });
-
-            modelBuilder.Entity("MotCua.Web.Features.Dossiers.Filing.DossierDraft", b =>
-                {
-                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Organization.Data.Reorganization", b =>
