@@ -71,6 +71,7 @@ public static class FeatureSetup
         services.AddDossiersModule(configuration);
         services.AddSlips();
         services.AddScoped<Features.Dossiers.Lookup.DossierLookup>();
+        Dossiers.MyDossiers.CitizenModule.AddCitizenDossiers(services);
         return services;
     }
 
@@ -86,9 +87,12 @@ public static class FeatureSetup
         app.MapCounterApi();
         app.MapInboxApi();
         app.MapSlipEndpoints();
+        Dossiers.MyDossiers.MyDossiersApi.MapMyDossiers(app);
         // An unknown address is a 404 for everyone, not a sign-in page: the fallback policy would otherwise
         // send anonymous visitors to sign in for a page that does not exist.
-        app.MapFallback(() => Results.NotFound()).AllowAnonymous();
+        // "{**path}", not the default "{*path:nonfile}": a file-like address (the browser's /favicon.ico) was also sent
+        // to the staff sign-in, and that page's new anti-forgery cookie raced a first visit's form and failed its post.
+        app.MapFallback("{**path}", () => Results.NotFound()).AllowAnonymous();
         return app;
     }
 

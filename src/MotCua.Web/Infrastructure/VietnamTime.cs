@@ -16,4 +16,8 @@ public static class VietnamTime
         t.ToOffset(Offset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string? Iso(DateTimeOffset? t) => t is { } value ? Iso(value) : null;
+
+    /// <summary>How pages show an instant: "09:00 02/03/2026", Vietnam time.</summary>
+    public static string Display(DateTimeOffset t) =>
+        t.ToOffset(Offset).ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -19,6 +19,7 @@ public static class CitizenIdentity
     public const string NameClaim = "motcua:citizen-name";
     public const string PhoneClaim = "motcua:citizen-phone";
     public const string EmailClaim = "motcua:citizen-email";
+    public const string AddressClaim = "motcua:citizen-address";
     public const string SignInPath = "/citizen/sign-in";
 
     public static void AddCitizenCookie(this Microsoft.AspNetCore.Authentication.AuthenticationBuilder builder) =>

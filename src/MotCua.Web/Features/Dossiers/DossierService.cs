@@ -43,7 +43,11 @@ public sealed partial class DossierService(
     private readonly Dictionary<Guid, int> _loadedEvents = [];
 
     /// <summary>Files a dossier online. The same idempotency key always yields the same dossier, filed once.</summary>
-    public async Task<Dossier> FileOnlineAsync(OnlineFiling filing, Actor applicant, string idempotencyKey, CancellationToken ct)
+    public Task<Dossier> FileOnlineAsync(OnlineFiling filing, Actor applicant, string idempotencyKey, CancellationToken ct) =>
+        FileOnlineAsync(filing, applicant, idempotencyKey, alongside: null, ct);
+
+    /// <summary>As above; <paramref name="alongside"/> runs in the filing's transaction (the citizen's draft is removed with it).</summary>
+    private async Task<Dossier> FileOnlineAsync(OnlineFiling filing, Actor applicant, string idempotencyKey, Func<Task>? alongside, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 100)
             throw new DossierProblem("idempotency-key", "Thiếu khóa chống nộp trùng (tối đa 100 ký tự).");
@@ -54,10 +58,12 @@ public sealed partial class DossierService(
 
         try
         {
-            // One SaveChanges is one transaction on its own: the dossier, its event, its notices and the key commit
-            // together. No explicit transaction around it: that cost a savepoint and a round trip per filing (ADR 0014).
+            // One SaveChanges is one transaction on its own: the dossier, its event, its notices, the key (and the
+            // citizen's draft, removed by `alongside`) commit together. No explicit transaction around it: that cost a
+            // savepoint and a round trip per filing (ADR 0014).
             db.Dossiers.Add(dossier);
             db.Set<DossierSubmission>().Add(new DossierSubmission { IdempotencyKey = idempotencyKey, DossierId = dossier.Id });
+            if (alongside is not null) await alongside();
             await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => SaveAsync(dossier, ct), ct);
             return dossier;
         }

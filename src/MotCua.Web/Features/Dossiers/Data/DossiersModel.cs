@@ -19,5 +19,6 @@ internal static class DossiersModel
             e.Property(s => s.IdempotencyKey).HasMaxLength(100);
         });
         DossierMapping.Configure(b);
+        Filing.DraftModel.Configure(b);
     }
 }
