@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using MotCua.Domain.Dossiers;
 using MotCua.Domain.Organization;
 
@@ -26,7 +27,9 @@ public sealed partial class DossierService
         dossier.EnsureVersion(expectedVersion);
         var context = await ContextAsync(dossier, ct);
         action(dossier, context, clock.GetUtcNow());
-        await InTransactionAsync(() => SaveAsync(dossier, ct), ct);
+        // One SaveChanges is its own transaction (dossier row with its version check, events, tasks, notices):
+        // no explicit one around it, which would only add a round trip (ADR 0014).
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => SaveAsync(dossier, ct), ct);
         return dossier;
     }
 

@@ -120,11 +120,13 @@ public sealed class UnitScope(IHttpContextAccessor http, MotCuaDbContext db, Uni
         var tree = await directory.TodayAsync(ct);
         var staffId = StaffIdOf(http.HttpContext?.User);
         var roles = new List<RoleHolding>();
-        if (staffId is { } id && await db.Users.AsNoTracking().AnyAsync(u => u.Id == id && u.IsActive, ct))
+        if (staffId is { } id)
         {
             var today = tree.Day;
+            // One round trip on every staff request: the roles, and none at all for a deactivated account.
             var rows = await db.RoleAssignments.AsNoTracking()
-                .Where(r => r.StaffId == id && r.ValidFrom <= today && (r.ValidTo == null || r.ValidTo > today))
+                .Where(r => r.StaffId == id && r.ValidFrom <= today && (r.ValidTo == null || r.ValidTo > today)
+                    && db.Users.Any(u => u.Id == id && u.IsActive))
                 .Select(r => new { r.Role, r.UnitId, r.ValidFrom })
                 .ToListAsync(ct);
             roles.AddRange(rows.Where(r => tree.Find(r.UnitId) is not null).Select(r => new RoleHolding(r.Role, r.UnitId, r.ValidFrom)));
