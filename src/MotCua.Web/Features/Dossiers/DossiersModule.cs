@@ -11,6 +11,8 @@ public static class DossiersModule
         services.AddSingleton<LookupLink>();
         services.AddScoped<DossierNotifier>();
         services.AddScoped<DossierStaff>();
+        services.AddScoped<DossierActions>();
+        services.AddScoped<InboxQuery>();
         services.AddScoped<Organization.IOpenWorkMover, DossierOpenWorkMover>();
         services.AddSingleton<WorkflowUnits>();
         services.Configure<WorkflowUnitOptions>(o => configuration.GetSection(WorkflowUnitOptions.Section).Bind(o.Departments));
