@@ -1,7 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using MotCua.Domain.Catalog;
 using MotCua.Domain.Dossiers;
 using MotCua.Domain.Organization;
@@ -12,23 +10,14 @@ using MotCua.Web.Infrastructure;
 namespace MotCua.Web.Features.Dossiers.Office;
 
 /// <summary>
-/// Base of the back-office pages (/staff/…): signed-in staff holding a role somewhere. What each person may see
-/// and do is decided per dossier on the server (<see cref="DossierActions"/>, <see cref="UnitScope"/>).
+/// Base of the back-office pages (/staff/…): signed-in staff holding a role somewhere, not only the back office
+/// the administration pages are for. What each person may see and do is decided per dossier on the server
+/// (<see cref="DossierActions"/>, <see cref="UnitScope"/>).
 /// </summary>
 [Authorize(Policy = StaffPolicies.Staff)]
-public abstract class OfficePageModel : PageModel
+public abstract class OfficePageModel : AdminPageModel
 {
-    private UnitScope? _scope;
-    private IStringLocalizer? _localizer;
-
-    public FormErrors Errors { get; } = new();
-
-    protected UnitScope Scope => _scope ??= HttpContext.RequestServices.GetRequiredService<UnitScope>();
-
-    /// <summary>The UI strings, for messages composed in handlers.</summary>
-    protected IStringLocalizer L => _localizer ??= HttpContext.RequestServices.GetRequiredService<IStringLocalizer<MotCuaOptions>>();
-
-    protected void AddError(string field, string key, params object[] args) => Errors.Add(field, L[key, args]);
+    protected override bool RequiresBackOffice => false;
 
     /// <summary>Units where the signed-in person is a counter officer today: their counters.</summary>
     protected async Task<IReadOnlyList<Guid>> CountersAsync(CancellationToken ct) =>
