@@ -13,6 +13,8 @@ need_apt=()
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1 || true)
 [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ] || need_apt+=(postgresql)
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium fonts-noto-core)
+# The slip tests read PDFs back: pdftotext/pdftoppm (poppler) for the words and the page, zbarimg for the QR code.
+{ command -v pdftotext && command -v pdftoppm && command -v zbarimg; } >/dev/null 2>&1 || need_apt+=(poppler-utils zbar-tools)
 command -v npm >/dev/null 2>&1 || need_apt+=(npm)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "Installing ${need_apt[*]} from Debian"

@@ -53,7 +53,8 @@ public sealed partial class HouseRulesTests
             .Select(t => t.FullName!)
             .ToList();
         // Dossiers.Forms: the read-only form preview (/procedures/{code}/form/preview), which saves nothing.
-        var allowed = new[] { "Home", "Catalog.Public", "Organization.Public", "Identity", "Dossiers.Forms" };
+        // Dossiers.Lookup: the public, rate-limited dossier lookup (/lookup, /lookup/{code}?t=), read-only.
+        var allowed = new[] { "Home", "Catalog.Public", "Organization.Public", "Identity", "Dossiers.Forms", "Dossiers.Lookup" };
         Assert.All(anonymous, name => Assert.Contains(allowed, a => name.Contains($".Features.{a}.", StringComparison.Ordinal)));
     }
 

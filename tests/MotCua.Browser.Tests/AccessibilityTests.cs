@@ -19,6 +19,7 @@ public sealed class AccessibilityTests(ProductServer server, ChromiumFixture chr
             data.Add(lang, "/account/sign-in");
             data.Add(lang, "/units?date=2024-06-01");
             data.Add(lang, "/procedures/1.001193/form/preview?step=1");
+            data.Add(lang, "/lookup");
         }
         return data;
     }

@@ -51,6 +51,13 @@ public sealed record ProcessingContext(WorkflowDefinition Workflow, Func<StepPer
             $"Bước \"{step.Name}\" không cho phép thao tác {action}{(to is null ? "" : $" tới bước \"{to}\"")}.");
     }
 
+    /// <summary>
+    /// Where a transfer from <paramref name="stepKey"/> goes when the officer does not choose: the unit the
+    /// workflow names for the target step (e.g. the field's department for a commune-to-department hand-over).
+    /// </summary>
+    public Guid TransferTarget(string stepKey) =>
+        ResolveUnit(Step(Transition(stepKey, StepAction.Transfer).To ?? stepKey).Performer);
+
     /// <summary>A step's share of the legal working time, counted from when the step starts.</summary>
     public DateTimeOffset? StepDue(WorkflowStep step, DateTimeOffset startedAt, decimal legalWorkingMinutes) =>
         legalWorkingMinutes <= 0 || step.Share <= 0 ? null : Time.AddWorkingMinutes(startedAt, step.Share * legalWorkingMinutes);

@@ -4,6 +4,7 @@ using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Citizens;
 using MotCua.Web.Features.Catalog;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Dossiers.Slips;
 using MotCua.Web.Features.Home;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organization;
@@ -68,6 +69,8 @@ public static class FeatureSetup
         services.AddCalendarModule();
         services.AddCatalogModule();
         services.AddDossiersModule(configuration);
+        services.AddSlips();
+        services.AddScoped<Features.Dossiers.Lookup.DossierLookup>();
         return services;
     }
 
@@ -82,6 +85,7 @@ public static class FeatureSetup
         app.MapDossierActionsApi();
         app.MapCounterApi();
         app.MapInboxApi();
+        app.MapSlipEndpoints();
         // An unknown address is a 404 for everyone, not a sign-in page: the fallback policy would otherwise
         // send anonymous visitors to sign in for a page that does not exist.
         app.MapFallback(() => Results.NotFound()).AllowAnonymous();

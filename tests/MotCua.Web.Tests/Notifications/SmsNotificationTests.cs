@@ -13,7 +13,7 @@ using MotCua.Web.Tests.Infrastructure;
 namespace MotCua.Web.Tests.Notifications;
 
 /// <summary>The bundled SMS gateway simulator on its own loopback port, and the product pointed at it.</summary>
-public sealed class SmsFactory : MotCuaFactory
+public class SmsFactory : MotCuaFactory
 {
     private readonly WebApplication _gateway;
 

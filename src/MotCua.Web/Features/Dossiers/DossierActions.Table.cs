@@ -24,8 +24,9 @@ public sealed partial class DossierActions
             r => r.Apply((d, c, now) => d.SendBack(c, r.Body.Reason!.Trim(), r.Who, now, Trim(r.Body.ToStep)))),
         ["transfer"] = new(_ => DossierDuty.Step, Need(b => b.Reason, "reason", "Ghi rõ lý do chuyển đơn vị.", "Give the reason for the transfer."), async r =>
         {
-            var unit = await UnitAsync(r);
-            return await r.Apply((d, c, now) => d.Transfer(c, unit, r.Body.Reason!.Trim(), r.Who, now));
+            // No unit named: the unit the workflow gives the target step (up or down the levels).
+            Guid? chosen = string.IsNullOrWhiteSpace(r.Body.ToUnit) ? null : await UnitAsync(r);
+            return await r.Apply((d, c, now) => d.Transfer(c, chosen ?? (d.MainTask is { } m ? c.TransferTarget(m.StepKey) : Guid.Empty), r.Body.Reason!.Trim(), r.Who, now));
         }),
         ["consult"] = new(_ => DossierDuty.Step,
             b => Missing(b.Question) ? Bad("question", "Ghi rõ nội dung xin ý kiến.", "Give the question.")

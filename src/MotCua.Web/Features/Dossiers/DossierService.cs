@@ -147,7 +147,8 @@ public sealed partial class DossierService(
 
     public async Task<Dossier> LoadAsync(Guid id, CancellationToken ct)
     {
-        var dossier = await db.Dossiers.Include(d => d.Tasks).FirstOrDefaultAsync(d => d.Id == id, ct)
+        // Split: one query per collection (tasks, events, rounds, …) instead of one join whose rows multiply them.
+        var dossier = await db.Dossiers.Include(d => d.Tasks).AsSplitQuery().FirstOrDefaultAsync(d => d.Id == id, ct)
             ?? throw new DossierProblem("not-found", "Không tìm thấy hồ sơ.");
         _loadedEvents.TryAdd(dossier.Id, dossier.Events.Count);
         return dossier;

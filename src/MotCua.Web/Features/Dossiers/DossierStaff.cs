@@ -14,12 +14,10 @@ public sealed class DossierStaff(MotCuaDbContext db, UnitDirectory units)
     public async Task<IReadOnlyList<StaffChoice>> CandidatesAsync(Guid unitId, StaffRole role, CancellationToken ct)
     {
         var today = units.Today;
-        // An anonymous projection: EF cannot translate Distinct and OrderBy over a record built by its constructor.
-        var rows = await db.RoleAssignments.AsNoTracking()
+        return await db.RoleAssignments.AsNoTracking()
             .Where(r => r.UnitId == unitId && r.Role == role && r.ValidFrom <= today && (r.ValidTo == null || today < r.ValidTo))
             .Join(db.Users.Where(u => u.IsActive), r => r.StaffId, u => u.Id, (r, u) => new { u.Id, u.FullName })
-            .Distinct().ToListAsync(ct);
-        return [.. rows.OrderBy(s => s.FullName, StringComparer.Ordinal).Select(s => new StaffChoice(s.Id, s.FullName))];
+            .Distinct().OrderBy(s => s.FullName).Select(s => new StaffChoice(s.Id, s.FullName)).ToListAsync(ct);
     }
 
     /// <summary>The staff member as the actor a task is assigned to, or null when they may not take it.</summary>

@@ -13,6 +13,9 @@ public static class DossiersModule
         services.AddScoped<DossierStaff>();
         services.AddScoped<DossierActions>();
         services.AddScoped<InboxQuery>();
+        services.Configure<Lateness.LatenessOptions>(configuration.GetSection(Lateness.LatenessOptions.Section));
+        services.AddScoped<Lateness.LatenessScan>();
+        services.AddHostedService<Lateness.LatenessWatch>();
         services.AddScoped<Organization.IOpenWorkMover, DossierOpenWorkMover>();
         services.AddSingleton<WorkflowUnits>();
         services.Configure<WorkflowUnitOptions>(o => configuration.GetSection(WorkflowUnitOptions.Section).Bind(o.Departments));

@@ -32,6 +32,8 @@ internal static class DossierMapping
             e.Property(d => d.Version).IsConcurrencyToken();
             e.HasIndex(d => new { d.ReceivingUnitId, d.Status });
             e.HasIndex(d => new { d.Status, d.DueAt });
+            // The lateness scan: dossiers in processing whose appointment comes within the warning window.
+            e.HasIndex(d => new { d.Status, d.AppointmentAt });
             // Complex (value) types, not owned entities: the filer is often the very same record as the owner.
             e.ComplexProperty(d => d.Owner, a => Applicant(a, "Owner"));
             e.ComplexProperty(d => d.FiledBy, a => Applicant(a, "FiledBy"));
@@ -40,6 +42,9 @@ internal static class DossierMapping
                 r.Property(x => x.Comment).HasMaxLength(2000);
             });
 
+            // Views computed from Tasks, not relationships (left to conventions, EF maps them as a second foreign key).
+            e.Ignore(d => d.OpenConsultations);
+            e.Ignore(d => d.MainTask);
             e.HasMany(d => d.Tasks).WithOne().HasForeignKey("DossierId").OnDelete(DeleteBehavior.Cascade);
             e.Navigation(d => d.Tasks).UsePropertyAccessMode(PropertyAccessMode.Field);
 

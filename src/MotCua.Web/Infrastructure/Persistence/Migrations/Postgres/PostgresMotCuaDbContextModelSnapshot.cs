@@ -348,6 +348,8 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("ReceivingUnitId", "Status");
 
+                    b.HasIndex("Status", "AppointmentAt");
+
                     b.HasIndex("Status", "DueAt");
 
                     b.ToTable("dossiers", (string)null);
@@ -374,9 +376,6 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<Guid?>("DossierId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("DossierId1")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Kind")
@@ -412,8 +411,6 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("DossierId");
-
-                    b.HasIndex("DossierId1");
 
                     b.HasIndex("AssigneeId", "CompletedAt");
 
@@ -1342,10 +1339,6 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                         .WithMany("Tasks")
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("MotCua.Domain.Dossiers.Dossier", null)
-                        .WithMany("OpenConsultations")
-                        .HasForeignKey("DossierId1");
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Catalog.Data.ProcedureVersion", b =>
@@ -1386,8 +1379,6 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("MotCua.Domain.Dossiers.Dossier", b =>
                 {
-                    b.Navigation("OpenConsultations");
-
                     b.Navigation("Tasks");
                 });
 

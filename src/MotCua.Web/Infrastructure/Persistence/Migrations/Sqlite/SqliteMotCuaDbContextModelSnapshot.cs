@@ -337,6 +337,8 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ReceivingUnitId", "Status");
 
+                    b.HasIndex("Status", "AppointmentAt");
+
                     b.HasIndex("Status", "DueAt");
 
                     b.ToTable("dossiers", (string)null);
@@ -363,9 +365,6 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("DossierId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("DossierId1")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -401,8 +400,6 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DossierId");
-
-                    b.HasIndex("DossierId1");
 
                     b.HasIndex("AssigneeId", "CompletedAt");
 
@@ -1323,10 +1320,6 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany("Tasks")
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("MotCua.Domain.Dossiers.Dossier", null)
-                        .WithMany("OpenConsultations")
-                        .HasForeignKey("DossierId1");
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Catalog.Data.ProcedureVersion", b =>
@@ -1367,8 +1360,6 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("MotCua.Domain.Dossiers.Dossier", b =>
                 {
-                    b.Navigation("OpenConsultations");
-
                     b.Navigation("Tasks");
                 });
 

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MotCua.Web.Features.Documents;
+
+namespace MotCua.Web.Features.Dossiers.Slips;
+
+/// <summary>
+/// A slip as a printable page for the counter (print CSS, no script): the same <see cref="SlipDocument"/> as
+/// the PDF. Staff only (fallback policy), and only for a dossier within their units; otherwise 404.
+/// </summary>
+public sealed class SlipModel(SlipService slips) : PageModel
+{
+    public SlipDocument Slip { get; private set; } = null!;
+
+    public string QrImage { get; private set; } = "";
+
+    public string PdfUrl { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string number, CancellationToken ct)
+    {
+        if (await slips.ForStaffAsync(id, ct) is not { } dossier) return NotFound();
+        if (await slips.SlipAsync(dossier, number, Request, ct) is not { } slip) return NotFound();
+        Slip = slip;
+        QrImage = slip.QrUrl is { } url ? QrCodes.PngDataUrl(url) : "";
+        PdfUrl = $"/staff/dossiers/{id}/slips/{number}.pdf";
+        return Page();
+    }
+}
