@@ -27,7 +27,7 @@ public sealed partial class DossierActions
             // No unit named: the unit the workflow gives the target step (up or down the levels).
             Guid? chosen = string.IsNullOrWhiteSpace(r.Body.ToUnit) ? null : await UnitAsync(r);
             return await r.Apply((d, c, now) => d.Transfer(c, chosen ?? (d.MainTask is { } m ? c.TransferTarget(m.StepKey) : Guid.Empty), r.Body.Reason!.Trim(), r.Who, now));
-        }),
+        }, UnitCode.Optional),
         ["consult"] = new(_ => DossierDuty.Step,
             b => Missing(b.Question) ? Bad("question", "Ghi rõ nội dung xin ý kiến.", "Give the question.")
                 : b.WorkingDays is not (>= 1 and <= 60) ? Bad("workingDays", "Thời hạn trả lời từ 1 đến 60 ngày làm việc.", "The answer is due in 1 to 60 working days.") : null,
@@ -36,7 +36,7 @@ public sealed partial class DossierActions
                 var unit = await UnitAsync(r);
                 var due = await r.Service.WorkingDaysFromNowAsync(r.Dossier, r.Body.WorkingDays!.Value, r.Ct);
                 return await r.Apply((d, c, now) => d.Consult(c, unit, r.Body.Question!.Trim(), due, r.Who, now));
-            }),
+            }, UnitCode.Required),
         ["consultation-answer"] = new(_ => DossierDuty.Step,
             b => b.TaskId is null ? Bad("taskId", "Chọn yêu cầu xin ý kiến cần trả lời.", "Choose the consultation to answer.")
                 : Missing(b.Answer) ? Bad("answer", "Ghi nội dung trả lời.", "Give the answer.") : null,
@@ -76,8 +76,9 @@ public sealed partial class DossierActions
 
     /// <summary>The transfer's or consultation's target unit, by code in today's tree.</summary>
     private static async Task<Guid> UnitAsync(ActionRun r) =>
-        (await r.Service.UnitByCodeAsync(r.Body.ToUnit, r.Ct))?.Id
-        ?? throw new ActionInputException(Bad("toUnit", "Không có đơn vị với mã này.", "No unit has this code."));
+        (await r.Service.UnitByCodeAsync(r.Body.ToUnit, r.Ct))?.Id ?? throw new ActionInputException(NoSuchUnit);
+
+    private static readonly ActionInputProblem NoSuchUnit = Bad("toUnit", "Không có đơn vị với mã này.", "No unit has this code.");
 
     private static Func<StaffActionBody, ActionInputProblem?> Need(Func<StaffActionBody, string?> field, string name, string vi, string en) =>
         b => Missing(field(b)) ? Bad(name, vi, en) : null;

@@ -72,6 +72,8 @@ public sealed partial class DossierActions(DossierService service, UnitScope sco
     {
         if (!Table.TryGetValue(name, out var spec)) return new(ActionStatus.NotFound);
         if (spec.Check?.Invoke(body) is { } bad) return new(ActionStatus.Invalid, Input: bad);
+        if (spec.UnitCode != UnitCode.None && (spec.UnitCode == UnitCode.Required || !string.IsNullOrWhiteSpace(body.ToUnit))
+            && await service.UnitByCodeAsync(body.ToUnit, ct) is null) return new(ActionStatus.Invalid, Input: NoSuchUnit);
         if (await VisibleAsync(id, ct) is not { } dossier) return new(ActionStatus.NotFound);
         if (await RefusalAsync(dossier, spec.Duty(dossier), user, body.TaskId, ct) is { } refusal) return new(ActionStatus.Forbidden, dossier, Message: refusal);
         try
@@ -103,5 +105,8 @@ public sealed partial class DossierActions(DossierService service, UnitScope sco
         public Task<Dossier> Apply(Action<Dossier, ProcessingContext, DateTimeOffset> action) => Service.ApplyAsync(Dossier, Body.Version, action, Ct);
     }
 
-    private sealed record Spec(Func<Dossier, DossierDuty> Duty, Func<StaffActionBody, ActionInputProblem?>? Check, Func<ActionRun, Task<Dossier>> Apply);
+    /// <summary><paramref name="UnitCode"/>: the action names a unit by code (required or optional), checked with the other input, before the dossier is read.</summary>
+    private sealed record Spec(Func<Dossier, DossierDuty> Duty, Func<StaffActionBody, ActionInputProblem?>? Check, Func<ActionRun, Task<Dossier>> Apply, UnitCode UnitCode = UnitCode.None);
+
+    private enum UnitCode { None, Optional, Required }
 }
