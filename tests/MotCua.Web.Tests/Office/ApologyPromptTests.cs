@@ -1,27 +1,16 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using MotCua.Domain.Dossiers;
+using MotCua.Web.Tests.Dossiers;
 using MotCua.Web.Tests.Infrastructure;
 using static MotCua.Web.Tests.Office.OfficeHelpers;
 
 namespace MotCua.Web.Tests.Office;
 
-/// <summary>A city whose clock the test moves: Monday 2 March 2026, 09:00 in Hanoi.</summary>
-public sealed class OfficeClockFactory : MotCuaFactory
-{
-    public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero));
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("MotCua:Outbox:Enabled", "false");
-        builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
-    }
-}
-
-/// <summary>A late step shows in the inbox and on the dossier page, which prompts for the apology slip (form 04).</summary>
-public sealed class ApologyPromptTests(OfficeClockFactory factory) : IClassFixture<OfficeClockFactory>
+/// <summary>
+/// A late step shows in the inbox and on the dossier page, which prompts for the apology slip (form 04). The
+/// lateness tests' city serves: its clock starts on Monday 2 March 2026, 09:00 in Hanoi, and the test moves it.
+/// </summary>
+public sealed class ApologyPromptTests(LatenessFactory factory) : IClassFixture<LatenessFactory>
 {
     [Fact]
     public async Task A_dossier_past_its_step_time_prompts_the_handler_for_the_apology_slip()
