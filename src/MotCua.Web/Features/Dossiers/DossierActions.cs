@@ -75,6 +75,9 @@ public sealed partial class DossierActions(DossierService service, UnitScope sco
         if (spec.UnitCode != UnitCode.None && (spec.UnitCode == UnitCode.Required || !string.IsNullOrWhiteSpace(body.ToUnit))
             && await service.UnitByCodeAsync(body.ToUnit, ct) is null) return new(ActionStatus.Invalid, Input: NoSuchUnit);
         if (await VisibleAsync(id, ct) is not { } dossier) return new(ActionStatus.NotFound);
+        // A stale version is a conflict whoever sends it, before asking whether they may act: what they acted on is
+        // gone (the dossier may have moved to a step that is not theirs), and "someone else changed it" is the truth.
+        if (body.Version != dossier.Version) return new(ActionStatus.Conflict, dossier, Message: ConflictMessage, Code: DossierErrors.VersionConflict);
         if (await RefusalAsync(dossier, spec.Duty(dossier), user, body.TaskId, ct) is { } refusal) return new(ActionStatus.Forbidden, dossier, Message: refusal);
         try
         {
