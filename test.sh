@@ -82,6 +82,9 @@ for db in sqlite postgres; do
   run_tests "Web tests on $db" dotnet test tests/MotCua.Web.Tests "${test_args[@]}"
   [ -d tests/MotCua.Browser.Tests ] && run_tests "Browser tests on $db" dotnet test tests/MotCua.Browser.Tests "${test_args[@]}"
 done
+# Kills the real product process with SIGKILL mid-stream on PostgreSQL and checks nothing acknowledged was lost.
+export MOTCUA_TEST_DB=postgres
+run_tests "Durability tests on postgres" dotnet test tests/MotCua.Durability.Tests "${test_args[@]}"
 
 echo
 echo "$passed passed, $failed failed"

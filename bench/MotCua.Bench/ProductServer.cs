@@ -13,7 +13,9 @@ internal sealed partial class ProductServer : IDisposable
 {
     private readonly Process _process;
 
-    public ProductServer(string dataFolder)
+    /// <param name="connectionString">PostgreSQL, for the dossier benchmarks; null: SQLite in <paramref name="dataFolder"/>.</param>
+    /// <param name="settings">Extra configuration as environment variables (e.g. MotCua__RateLimits__PublicLookupPerMinute).</param>
+    public ProductServer(string dataFolder, string? connectionString = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         Port = FreePort();
         var dll = Path.Combine(RepositoryRoot(), "src", "MotCua.Web", "bin", "Release", "net10.0", "MotCua.Web.dll");
@@ -26,8 +28,9 @@ internal sealed partial class ProductServer : IDisposable
         };
         start.Environment["ASPNETCORE_URLS"] = BaseAddress.ToString();
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ConnectionStrings__MotCua"] = $"Data Source={Path.Combine(dataFolder, "motcua.db")}";
+        start.Environment["ConnectionStrings__MotCua"] = connectionString ?? $"Data Source={Path.Combine(dataFolder, "motcua.db")}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>()) start.Environment[name] = value;
         Started = Stopwatch.GetTimestamp();
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, _) => { };
@@ -37,6 +40,8 @@ internal sealed partial class ProductServer : IDisposable
     }
 
     public int Port { get; }
+
+    public int ProcessId => _process.Id;
 
     public long Started { get; }
 

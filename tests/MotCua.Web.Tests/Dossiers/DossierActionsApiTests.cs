@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using MotCua.Domain.Dossiers;
 using MotCua.Domain.Organization;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Dossiers.ResultDocuments;
+using MotCua.Web.Infrastructure.Storage;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organization;
 using MotCua.Web.Features.Organization.Seeding;
@@ -298,7 +300,23 @@ public sealed class InterLevelProcessingTests(MotCuaFactory factory) : IClassFix
         s = await OkAsync(counter, id, "return", new { version = V(s), channel = 3 });
         Assert.Equal(10, s.GetProperty("status").GetInt32());
 
-        var slip = JsonDocument.Parse(await (await counter.GetAsync($"/api/v1/dossiers/{id}")).Content.ReadAsStringAsync()).RootElement.GetProperty("controlSlip");
+        var final = JsonDocument.Parse(await (await counter.GetAsync($"/api/v1/dossiers/{id}")).Content.ReadAsStringAsync()).RootElement;
+        var slip = final.GetProperty("controlSlip");
         Assert.True(slip.GetArrayLength() >= 5, slip.ToString());
+
+        // No document attached: the written notice of the outcome was generated, stored and is readable.
+        var notice = Assert.Single(final.GetProperty("results").EnumerateArray());
+        Assert.Equal(ResultNotice.DocumentName, notice.GetProperty("name").GetString());
+        var bytes = await factory.WithScopeAsync(async sp =>
+        {
+            await using var stream = await sp.GetRequiredService<IFileStore>().OpenReadAsync(new FileId(notice.GetProperty("fileId").GetGuid()));
+            using var copy = new MemoryStream();
+            await stream!.CopyToAsync(copy);
+            return copy.ToArray();
+        });
+        var text = await Slips.PdfTools.TextAsync(bytes);
+        Assert.Contains("THÔNG BÁO KẾT QUẢ GIẢI QUYẾT", text, StringComparison.Ordinal);
+        Assert.Contains("Lý Văn Đất", text, StringComparison.Ordinal);
+        Assert.Contains("Đã giải quyết", text, StringComparison.Ordinal);
     }
 }

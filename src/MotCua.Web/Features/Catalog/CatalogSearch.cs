@@ -58,6 +58,10 @@ public sealed class CatalogSearch(IServiceScopeFactory scopes, TimeProvider cloc
         return new CatalogPage(matching.Count, [.. matching.Skip(skip).Take(take)]);
     }
 
+    /// <summary>The published version of a procedure, from the snapshot: no round trip, at most <see cref="RecheckEvery"/> behind another instance.</summary>
+    public async Task<Guid?> PublishedVersionIdAsync(string nationalCode, CancellationToken ct) =>
+        (await CurrentAsync(ct)).All.FirstOrDefault(p => string.Equals(p.Code, nationalCode, StringComparison.Ordinal))?.VersionId;
+
     public async Task<IReadOnlyList<(string Field, int Count)>> FieldsAsync(CancellationToken ct)
     {
         var snapshot = await CurrentAsync(ct);

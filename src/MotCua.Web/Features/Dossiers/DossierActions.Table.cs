@@ -54,7 +54,14 @@ public sealed partial class DossierActions
             r => r.Apply((d, c, now) => d.Reject(c, r.Body.Reason!.Trim(), r.Who, now))),
         ["result"] = new(_ => DossierDuty.Step,
             b => b.Documents?.Any(x => string.IsNullOrWhiteSpace(x.Name) || x.Name.Length > 200) == true ? Bad("documents", "Mỗi văn bản kết quả cần có tên.", "Each result document needs a name.") : null,
-            r => r.Apply((d, c, now) => d.IssueResult(c, r.Body.Documents ?? [], r.Who, now))),
+            async r =>
+            {
+                // Documents attached by the officer, or the written notice of the outcome generated here.
+                IReadOnlyList<ResultDocumentRef> documents = r.Body.Documents is { Count: > 0 } attached
+                    ? attached
+                    : [await r.Notice.CreateAsync(r.Dossier, r.Who.Name, r.Ct)];
+                return await r.Apply((d, c, now) => d.IssueResult(c, documents, r.Who, now));
+            }),
         ["return"] = new(_ => DossierDuty.Counter,
             b => b.Channel is not (1 or 2 or 3) ? Bad("channel", "Chọn hình thức trả: 1 tại quầy, 2 trực tuyến, 3 bưu chính.", "channel: 1 counter, 2 online, 3 post.") : null,
             r => r.Apply((d, _, now) => d.ReturnResult(ChannelCode.FromCode(r.Body.Channel!.Value), r.Who, now))),

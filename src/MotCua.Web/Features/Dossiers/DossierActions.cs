@@ -42,7 +42,7 @@ public sealed record ActionOutcome(ActionStatus Status, Dossier? Dossier = null,
 /// domain call with the version the officer saw. The pages and the API can therefore never disagree on who may
 /// do what. The actions themselves are listed in DossierActions.Table.cs.
 /// </summary>
-public sealed partial class DossierActions(DossierService service, UnitScope scope, DossierStaff staff)
+public sealed partial class DossierActions(DossierService service, UnitScope scope, DossierStaff staff, ResultDocuments.ResultNotice notice)
 {
     public const string ConflictMessage = "Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại trang để xem thay đổi mới nhất rồi thực hiện lại.";
 
@@ -81,7 +81,7 @@ public sealed partial class DossierActions(DossierService service, UnitScope sco
         if (await RefusalAsync(dossier, spec.Duty(dossier), user, body.TaskId, ct) is { } refusal) return new(ActionStatus.Forbidden, dossier, Message: refusal);
         try
         {
-            return new(ActionStatus.Done, await spec.Apply(new ActionRun(service, staff, dossier, body, Officer(user), ct)));
+            return new(ActionStatus.Done, await spec.Apply(new ActionRun(service, staff, notice, dossier, body, Officer(user), ct)));
         }
         catch (ActionInputException e)
         {
@@ -102,7 +102,7 @@ public sealed partial class DossierActions(DossierService service, UnitScope sco
     }
 
     /// <summary>What an action's domain call gets: the loaded dossier, the body, who acts.</summary>
-    private sealed record ActionRun(DossierService Service, DossierStaff Staff, Dossier Dossier, StaffActionBody Body, Actor Who, CancellationToken Ct)
+    private sealed record ActionRun(DossierService Service, DossierStaff Staff, ResultDocuments.ResultNotice Notice, Dossier Dossier, StaffActionBody Body, Actor Who, CancellationToken Ct)
     {
         /// <summary>One domain call on the dossier with its workflow context, saved if the version still matches.</summary>
         public Task<Dossier> Apply(Action<Dossier, ProcessingContext, DateTimeOffset> action) => Service.ApplyAsync(Dossier, Body.Version, action, Ct);

@@ -37,7 +37,7 @@ public sealed class DossierFormProblem(IReadOnlyList<Forms.FieldError> errors, I
 /// </summary>
 public sealed partial class DossierService(
     MotCuaDbContext db, DossierCodeAllocator codes, UnitDirectory units, UnitCalendars calendars, WorkflowUnits workflowUnits,
-    DossierNotifier notifier, Microsoft.Extensions.Caching.Memory.IMemoryCache cache, TimeProvider clock)
+    DossierNotifier notifier, FilingProcedures procedures, TimeProvider clock)
 {
     /// <summary>How many events each dossier had when this unit of work loaded it: the later ones are new and notified.</summary>
     private readonly Dictionary<Guid, int> _loadedEvents = [];
@@ -54,12 +54,11 @@ public sealed partial class DossierService(
 
         try
         {
-            await InTransactionAsync(async () =>
-            {
-                db.Dossiers.Add(dossier);
-                db.Set<DossierSubmission>().Add(new DossierSubmission { IdempotencyKey = idempotencyKey, DossierId = dossier.Id });
-                await SaveAsync(dossier, ct);
-            }, ct);
+            // One SaveChanges is one transaction on its own: the dossier, its event, its notices and the key commit
+            // together. No explicit transaction around it: that cost a savepoint and a round trip per filing (ADR 0014).
+            db.Dossiers.Add(dossier);
+            db.Set<DossierSubmission>().Add(new DossierSubmission { IdempotencyKey = idempotencyKey, DossierId = dossier.Id });
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => SaveAsync(dossier, ct), ct);
             return dossier;
         }
         catch (DbUpdateException e) when (DossierConflicts.IsConflict(e))
@@ -75,7 +74,9 @@ public sealed partial class DossierService(
     /// <summary>The checks every channel shares: a published procedure, a unit that receives it, the channel, the form and the applicant.</summary>
     private async Task<CheckedFiling> CheckFilingAsync(OnlineFiling filing, Channel channel, CancellationToken ct)
     {
-        var (version, definition) = await PublishedAsync(filing.ProcedureCode, ct);
+        var procedure = await procedures.PublishedAsync(db, filing.ProcedureCode, ct)
+            ?? throw new DossierProblem("procedure", "Thủ tục không tồn tại hoặc đã ngừng áp dụng.");
+        var definition = procedure.Definition;
         var tree = await units.TodayAsync(ct);
         var unit = tree.Find(filing.ReceivingUnitId) ?? throw new DossierProblem("unit", "Cơ quan tiếp nhận không tồn tại.");
         if (!definition.UnitKinds.Contains(Domain.Organization.UnitKinds.ToKey(unit.Kind)))
@@ -87,11 +88,11 @@ public sealed partial class DossierService(
                 Channel.Post => "Thủ tục này không nhận hồ sơ qua bưu chính.",
                 _ => "Thủ tục này không nhận hồ sơ tại quầy.",
             });
-        if (definition.Form is not null) CheckAnswers(definition.Form, filing);
+        if (procedure.Form is not null) CheckAnswers(procedure.Form, filing);
         else if (filing.Owner.Problems() is { Count: > 0 } problems) throw new DossierFormProblem([], problems);
         return new CheckedFiling(definition, tree, unit, new DossierFiling
         {
-            ProcedureCode = definition.NationalCode, ProcedureVersionId = version.Id, ReceivingUnitId = unit.Id,
+            ProcedureCode = definition.NationalCode, ProcedureVersionId = procedure.VersionId, ReceivingUnitId = unit.Id,
             Owner = filing.Owner, FiledBy = filing.FiledBy, Answers = filing.Answers, Attachments = filing.Attachments,
         });
     }
@@ -128,7 +129,7 @@ public sealed partial class DossierService(
     }
 
     /// <summary>The same checks as the form pages: every field of the procedure's form, and the applicant.</summary>
-    private static void CheckAnswers(FormDefinition form, OnlineFiling filing)
+    private static void CheckAnswers(Forms.DossierForm form, OnlineFiling filing)
     {
         System.Text.Json.Nodes.JsonObject answers;
         try
@@ -140,7 +141,7 @@ public sealed partial class DossierService(
         {
             throw new DossierProblem("answers", "Tờ khai không đúng định dạng JSON.");
         }
-        var errors = Forms.FormValidation.ValidateAll(Forms.DossierForm.Parse(form), answers);
+        var errors = Forms.FormValidation.ValidateAll(form, answers);
         var applicant = filing.Owner.Problems().Concat(filing.FiledBy?.Problems() ?? []).Distinct().ToList();
         if (errors.Count > 0 || applicant.Count > 0) throw new DossierFormProblem(errors, applicant);
     }
@@ -167,22 +168,10 @@ public sealed partial class DossierService(
         return id is null ? null : await LoadAsync(id.Value, ct);
     }
 
-    private async Task<(ProcedureVersion, ProcedureDefinition)> PublishedAsync(string code, CancellationToken ct)
-    {
-        var version = await db.Procedures.Where(p => p.NationalCode == code && p.PublishedVersionId != null)
-            .Join(db.ProcedureVersions, p => p.PublishedVersionId, v => v.Id, (p, v) => v).FirstOrDefaultAsync(ct)
-            ?? throw new DossierProblem("procedure", "Thủ tục không tồn tại hoặc đã ngừng áp dụng.");
-        return (version, CatalogService.Read(version));
-    }
-
     /// <summary>The version the dossier was filed under, even if a newer one was published since.</summary>
     /// <remarks>Cached: a published version never changes (ADR 0004), and every action on a dossier needs its workflow.</remarks>
     internal async Task<ProcedureDefinition> VersionAsync(Guid versionId, CancellationToken ct) =>
-        await Microsoft.Extensions.Caching.Memory.CacheExtensions.GetOrCreateAsync(cache, ("procedure-version", versionId), async entry =>
-        {
-            entry.SlidingExpiration = TimeSpan.FromHours(1);
-            return CatalogService.Read(await db.ProcedureVersions.AsNoTracking().FirstAsync(v => v.Id == versionId, ct));
-        }) ?? throw new InvalidOperationException("Procedure version missing.");
+        (await procedures.VersionAsync(db, versionId, ct)).Definition;
 
     /// <summary>A reference the citizen can read out over the phone: date plus 8 random base-32 characters.</summary>
     private string NewReference()

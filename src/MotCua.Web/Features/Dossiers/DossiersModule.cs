@@ -9,10 +9,12 @@ public static class DossiersModule
         services.AddScoped<DossierCodeAllocator>();
         services.AddScoped<DossierService>();
         services.AddSingleton<LookupLink>();
+        services.AddSingleton<FilingProcedures>();
         services.AddScoped<DossierNotifier>();
         services.AddScoped<DossierStaff>();
         services.AddScoped<DossierActions>();
         services.AddScoped<InboxQuery>();
+        services.AddScoped<ResultDocuments.ResultNotice>();
         services.Configure<Lateness.LatenessOptions>(configuration.GetSection(Lateness.LatenessOptions.Section));
         services.AddScoped<Lateness.LatenessScan>();
         services.AddHostedService<Lateness.LatenessWatch>();

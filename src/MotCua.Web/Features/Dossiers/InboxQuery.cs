@@ -51,7 +51,10 @@ public sealed class InboxQuery(MotCuaDbContext db)
         if (!Views.Contains(view)) return null;
         var soon = now + DueSoon;
         var ids = units.ToList();
-        var open = Filter(db.DossierTasks.AsNoTracking().Where(t => t.CompletedAt == null && ids.Contains(t.UnitId))
+        // One unit (a ward officer, the usual case) as an equality, so PostgreSQL walks the open-task index in due order.
+        var tasks = db.DossierTasks.AsNoTracking().Where(t => t.CompletedAt == null);
+        var single = ids.Count == 1 ? ids[0] : Guid.Empty;
+        var open = Filter((ids.Count == 1 ? tasks.Where(t => t.UnitId == single) : tasks.Where(t => ids.Contains(t.UnitId)))
             .Join(db.Dossiers.AsNoTracking(), t => EF.Property<Guid>(t, "DossierId"), d => d.Id, (t, d) => new Pair { T = t, D = d }), filter);
         // All four counts in one round trip: the inbox is the page officers open most.
         var tally = await open.GroupBy(_ => 1).Select(g => new InboxCounts(
@@ -67,8 +70,10 @@ public sealed class InboxQuery(MotCuaDbContext db)
             _ => (open, tally.Unit),
         };
         var p = Math.Clamp(page, 1, 10_000);
-        var items = await filtered
-            .OrderBy(x => x.T.StepDueAt == null).ThenBy(x => x.T.StepDueAt)
+        // PostgreSQL sorts NULLs last when ascending, as the inbox wants, and so can read the index in order;
+        // SQLite sorts them first and needs the extra key.
+        var ordered = db.Database.IsNpgsql() ? filtered.OrderBy(x => x.T.StepDueAt) : filtered.OrderBy(x => x.T.StepDueAt == null).ThenBy(x => x.T.StepDueAt);
+        var items = await ordered
             .Skip((p - 1) * PageSize).Take(PageSize)
             .Select(x => new InboxRow(x.D.Id, x.D.Code, x.D.Reference, x.D.ProcedureCode, x.D.ProcedureVersionId, x.D.Status, x.D.Owner.FullName,
                 x.D.DueAt, x.D.DueAtAdjusted, x.T.Id, x.T.Kind, x.T.StepKey, x.T.Role, x.T.UnitId, x.T.AssigneeName, x.T.StepDueAt))

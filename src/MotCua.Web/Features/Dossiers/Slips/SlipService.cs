@@ -20,7 +20,7 @@ public sealed class SlipService(
         var dossier = await FindAsync(id, ct);
         if (dossier is null) return null;
         var visible = await scope.VisibleTodayAsync(ct);
-        return visible.Contains(dossier.ReceivingUnitId) || dossier.Tasks.Any(t => visible.Contains(t.UnitId)) ? dossier : null;
+        return DossierPermissions.CanSee(dossier, visible) ? dossier : null;
     }
 
     public async Task<Dossier?> ForCitizenAsync(Guid id, string? idNumber, CancellationToken ct)
@@ -45,7 +45,7 @@ public sealed class SlipService(
     }
 
     private async Task<Dossier?> FindAsync(Guid id, CancellationToken ct) =>
-        await db.Dossiers.AsNoTracking().Include(d => d.Tasks).FirstOrDefaultAsync(d => d.Id == id, ct);
+        await db.Dossiers.AsNoTracking().Include(d => d.Tasks).AsSplitQuery().FirstOrDefaultAsync(d => d.Id == id, ct);
 
     /// <summary>Today's names; a unit closed since (merged wards) keeps the name of its last version.</summary>
     private async Task<Dictionary<Guid, string>> UnitNamesAsync(HashSet<Guid> ids, CancellationToken ct)

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Npgsql;
+
+namespace MotCua.Bench;
+
+/// <summary>
+/// The PostgreSQL server the dossier benchmarks run on, named by MOTCUA_BENCH_PG (a connection string without a
+/// database, e.g. "Host=127.0.0.1;Port=56100;Username=postgres"); bench/postgres.sh starts a suitable one.
+/// </summary>
+internal static partial class BenchPostgres
+{
+    public static NpgsqlConnectionStringBuilder Server()
+    {
+        var value = Environment.GetEnvironmentVariable("MOTCUA_BENCH_PG");
+        if (string.IsNullOrWhiteSpace(value))
+            throw new InvalidOperationException("Set MOTCUA_BENCH_PG to a PostgreSQL connection string (see bench/postgres.sh).");
+        return new NpgsqlConnectionStringBuilder(value);
+    }
+
+    /// <summary>The product's connection string for <paramref name="database"/>, created (or emptied first when <paramref name="fresh"/>).</summary>
+    public static async Task<string> DatabaseAsync(string database, bool fresh)
+    {
+        var server = Server();
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres" }.ConnectionString);
+        await connection.OpenAsync();
+        if (fresh) await ExecuteAsync(connection, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+        exists.Parameters.AddWithValue("name", database);
+        if (await exists.ExecuteScalarAsync() is null) await ExecuteAsync(connection, $"CREATE DATABASE \"{database}\"");
+        return new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = database }.ConnectionString;
+    }
+
+    public static async Task ExecuteAsync(NpgsqlConnection connection, string sql, int timeoutSeconds = 3600)
+    {
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = timeoutSeconds };
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// pgbench's simple-update transactions (-N: three statements and an insert, no hot-spot updates) on the same
+    /// server, as a yardstick of what the database does for a bare transaction on this machine.
+    /// </summary>
+    public static async Task<double> PgbenchAsync(int clients, TimeSpan duration, TextWriter output)
+    {
+        var server = Server();
+        await DatabaseAsync("motcua_pgbench", fresh: true);
+        string[] connection = ["-h", server.Host!, "-p", server.Port.ToString(CultureInfo.InvariantCulture), "-U", server.Username ?? "postgres"];
+        await RunAsync("pgbench", [.. connection, "-i", "-q", "-s", "10", "motcua_pgbench"]);
+        var threads = Math.Min(clients, Environment.ProcessorCount);
+        var text = await RunAsync("pgbench", [.. connection, "-N", "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", threads.ToString(CultureInfo.InvariantCulture),
+            "-T", ((int)duration.TotalSeconds).ToString(CultureInfo.InvariantCulture), "motcua_pgbench"]);
+        output.WriteLine($"pgbench -N -s 10 -c {clients} -j {threads} -T {(int)duration.TotalSeconds}: " + string.Join("; ", text.Split('\n').Where(l => l.StartsWith("latency", StringComparison.Ordinal) || l.StartsWith("tps", StringComparison.Ordinal))));
+        return double.Parse(Tps().Match(text).Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<string> RunAsync(string file, string[] arguments)
+    {
+        var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"{file} failed: {await stderr}");
+        return await stdout;
+    }
+
+    [GeneratedRegex(@"tps = ([0-9.]+)")]
+    private static partial Regex Tps();
+}

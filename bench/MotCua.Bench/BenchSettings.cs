@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace MotCua.Bench;
+
+/// <summary>Knobs of the dossier benchmarks, as environment variables so a rerun on a quiet machine is one line.</summary>
+internal static class BenchSettings
+{
+    /// <summary>BENCH_RATES: comma-separated arrival rates per second, tried in order.</summary>
+    public static double[] Rates(string defaults) =>
+        (Environment.GetEnvironmentVariable("BENCH_RATES") ?? defaults).Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(r => double.Parse(r, CultureInfo.InvariantCulture)).ToArray();
+
+    /// <summary>BENCH_SECONDS: how long each rate is held (60 by default).</summary>
+    public static TimeSpan Duration() =>
+        TimeSpan.FromSeconds(int.Parse(Environment.GetEnvironmentVariable("BENCH_SECONDS") ?? "60", CultureInfo.InvariantCulture));
+
+    /// <summary>BENCH_DOSSIERS: the size of the data set the lifecycle and read scenarios run against.</summary>
+    public static int Dossiers() =>
+        int.Parse(Environment.GetEnvironmentVariable("BENCH_DOSSIERS") ?? "1000000", CultureInfo.InvariantCulture);
+
+    /// <summary>The product as deployed, except that the public lookup's rate limit must not be what is measured.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Server = new Dictionary<string, string>
+    {
+        ["MotCua__Demo"] = "true",
+        ["MotCua__RateLimits__PublicLookupPerMinute"] = "100000000",
+    };
+}

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace MotCua.Durability.Tests;
+
+/// <summary>
+/// The built product (the same Release output test.sh builds) running as its own operating-system process, so a
+/// test can kill it the way a power cut or the OOM killer would: no shutdown hooks, no flushing, no goodbye.
+/// </summary>
+internal sealed class ProductProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private ProductProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public int Id => _process.Id;
+
+    /// <summary>Starts the product on a fresh loopback port and waits until /health/ready answers 200.</summary>
+    public static async Task<ProductProcess> StartAsync(string connectionString, TimeSpan timeout)
+    {
+        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var dll = ProductDll();
+        var start = new ProcessStartInfo("dotnet", [dll])
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_URLS"] = baseAddress.ToString();
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__MotCua"] = connectionString;
+        start.Environment["MotCua__Demo"] = "true";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        // Drained so a chatty product never blocks on a full pipe.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var product = new ProductProcess(process, baseAddress);
+        await product.WaitReadyAsync(timeout);
+        return product;
+    }
+
+    /// <summary>
+    /// SIGKILL: .NET's Process.Kill on Unix sends signal 9, which the process cannot catch; the exit status
+    /// the runtime reports for a signalled child is 128 + the signal, so 137 proves which signal it was.
+    /// </summary>
+    public int KillHard()
+    {
+        _process.Kill(entireProcessTree: false);
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
+    private async Task WaitReadyAsync(TimeSpan timeout)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        while (Stopwatch.GetTimestamp() < deadline)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The product exited with code {_process.ExitCode} before it was ready.");
+            try
+            {
+                using var response = await client.GetAsync(new Uri(BaseAddress, "/health/ready"));
+                if (response.StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"The product was not ready within {timeout}.");
+    }
+
+    private static string ProductDll()
+    {
+        // The configuration the tests were built in (bin/<Configuration>/net10.0) is the one the product was built in.
+        var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = testBin.Parent!.Name;
+        for (var dir = testBin; dir is not null; dir = dir.Parent)
+        {
+            if (!File.Exists(Path.Combine(dir.FullName, "MotCua.slnx"))) continue;
+            var dll = Path.Combine(dir.FullName, "src", "MotCua.Web", "bin", configuration, "net10.0", "MotCua.Web.dll");
+            return File.Exists(dll) ? dll : throw new InvalidOperationException($"Build the product first ({dll} is missing).");
+        }
+        throw new InvalidOperationException("Run the tests from inside the repository.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+        _process.Dispose();
+    }
+}
