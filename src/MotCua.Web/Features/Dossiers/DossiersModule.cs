@@ -12,6 +12,8 @@ public static class DossiersModule
         services.AddSingleton<FilingProcedures>();
         services.AddScoped<DossierNotifier>();
         services.AddScoped<DossierStaff>();
+        services.AddScoped<DossierActions>();
+        services.AddScoped<InboxQuery>();
         services.AddScoped<ResultDocuments.ResultNotice>();
         services.Configure<Lateness.LatenessOptions>(configuration.GetSection(Lateness.LatenessOptions.Section));
         services.AddScoped<Lateness.LatenessScan>();

@@ -65,6 +65,9 @@ public sealed class AnswersSummaryView(DossierForm form, JsonObject answers)
 {
     public bool ChangeByPost { get; init; }
 
+    /// <summary>Shown to staff on the dossier page: the answers as filed, with no way to change them.</summary>
+    public bool ReadOnly { get; init; }
+
     public IReadOnlyList<AnswerStep> Steps { get; } =
         [.. form.Steps.Select(s => new AnswerStep(s, [.. DossierForm.Leaves(s.Fields)
             .Select(f => (Field: f, Value: FormAnswers.Get(answers, f.Name)))
