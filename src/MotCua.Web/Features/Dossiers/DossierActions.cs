@@ -78,7 +78,8 @@ public sealed partial class DossierActions(DossierService service, UnitScope sco
         // A stale version is a conflict whoever sends it, before asking whether they may act: what they acted on is
         // gone (the dossier may have moved to a step that is not theirs), and "someone else changed it" is the truth.
         if (body.Version != dossier.Version) return new(ActionStatus.Conflict, dossier, Message: ConflictMessage, Code: DossierErrors.VersionConflict);
-        if (await RefusalAsync(dossier, spec.Duty(dossier), user, body.TaskId, ct) is { } refusal) return new(ActionStatus.Forbidden, dossier, Message: refusal);
+        if (await RefusalAsync(dossier, spec.Duty(dossier), user, body.TaskId, ct) is { } refusal)
+            return await StaleAsync(dossier, body.Version, ct) ?? new(ActionStatus.Forbidden, dossier, Message: refusal);
         try
         {
             return new(ActionStatus.Done, await spec.Apply(new ActionRun(service, staff, notice, dossier, body, Officer(user), ct)));
@@ -93,13 +94,24 @@ public sealed partial class DossierActions(DossierService service, UnitScope sco
         }
         catch (DossierRuleException e)
         {
-            return new(ActionStatus.Conflict, dossier, Message: e.Message, Code: e.Code);
+            return await StaleAsync(dossier, body.Version, ct) ?? new(ActionStatus.Conflict, dossier, Message: e.Message, Code: e.Code);
         }
         catch (DossierProblem e)
         {
-            return new(ActionStatus.Conflict, dossier, Message: e.Message, Code: e.Code);
+            return await StaleAsync(dossier, body.Version, ct) ?? new(ActionStatus.Conflict, dossier, Message: e.Message, Code: e.Code);
         }
     }
+
+    /// <summary>
+    /// A version conflict when the dossier changed since the officer saw it, checked again before a refusal is given.
+    /// The dossier is read in several queries (its row, then its tasks, …) outside a transaction, so an officer racing
+    /// another may read the old row with the new tasks and be refused for a step the dossier only just reached. The
+    /// truth for them is "someone else changed it"; one more read on the refusal path only keeps the normal path lean.
+    /// </summary>
+    private async Task<ActionOutcome?> StaleAsync(Dossier dossier, int seen, CancellationToken ct) =>
+        await service.CurrentVersionAsync(dossier.Id, ct) is { } now && now != seen
+            ? new(ActionStatus.Conflict, dossier, Message: ConflictMessage, Code: DossierErrors.VersionConflict)
+            : null;
 
     /// <summary>What an action's domain call gets: the loaded dossier, the body, who acts.</summary>
     private sealed record ActionRun(DossierService Service, DossierStaff Staff, ResultDocuments.ResultNotice Notice, Dossier Dossier, StaffActionBody Body, Actor Who, CancellationToken Ct)

@@ -161,6 +161,10 @@ public sealed partial class DossierService(
         return dossier;
     }
 
+    /// <summary>The dossier's version as committed now, read past the change tracker (null when it is gone).</summary>
+    public Task<int?> CurrentVersionAsync(Guid id, CancellationToken ct) =>
+        db.Dossiers.AsNoTracking().Where(d => d.Id == id).Select(d => (int?)d.Version).FirstOrDefaultAsync(ct);
+
     /// <summary>Saves the dossier's change with the applicant's notices for its new public events (call inside a transaction).</summary>
     internal async Task SaveAsync(Dossier dossier, CancellationToken ct)
     {
