@@ -14,6 +14,13 @@ internal static class BenchSettings
     public static TimeSpan Duration() =>
         TimeSpan.FromSeconds(int.Parse(Environment.GetEnvironmentVariable("BENCH_SECONDS") ?? "60", CultureInfo.InvariantCulture));
 
+    /// <summary>
+    /// BENCH_WARMUP: seconds of load before measuring (30 by default). The runtime keeps recompiling hot methods with
+    /// what it learnt (tiered PGO) for the first half-minute of load; a server runs for weeks, so that is not measured.
+    /// </summary>
+    public static TimeSpan WarmUp() =>
+        TimeSpan.FromSeconds(int.Parse(Environment.GetEnvironmentVariable("BENCH_WARMUP") ?? "30", CultureInfo.InvariantCulture));
+
     /// <summary>BENCH_DOSSIERS: the size of the data set the lifecycle and read scenarios run against.</summary>
     public static int Dossiers() =>
         int.Parse(Environment.GetEnvironmentVariable("BENCH_DOSSIERS") ?? "1000000", CultureInfo.InvariantCulture);

@@ -20,7 +20,7 @@ internal sealed class LifecycleScenario : IScenario
         var duration = BenchSettings.Duration();
         await using var product = await LargeProduct.StartAsync(output);
         var run = Guid.NewGuid().ToString("N")[..8];
-        await OpenLoop.RunAsync(rates[0], TimeSpan.FromSeconds(10), i => product.Lifecycle.RunAsync($"warm-{run}-{i}"));
+        await OpenLoop.RunAsync(rates[0], BenchSettings.WarmUp(), i => product.Lifecycle.RunAsync($"warm-{run}-{i}"));
         OpenLoopResult? best = null;
         foreach (var rate in rates)
         {

@@ -30,7 +30,7 @@ internal sealed class SubmitScenario : IScenario
             var run = Guid.NewGuid().ToString("N")[..8];
 
             // Warm-up: JIT, connection pools, the catalogue and unit caches.
-            await OpenLoop.RunAsync(rates[0], TimeSpan.FromSeconds(10), i => Send(filing, client, $"warm-{run}-{i}"));
+            await OpenLoop.RunAsync(rates[0], BenchSettings.WarmUp(), i => Send(filing, client, $"warm-{run}-{i}"));
             OpenLoopResult? best = null;
             OpenLoopResult? keptUp = null;
             foreach (var rate in rates)

@@ -116,6 +116,34 @@ public sealed class OutboxTests(OutboxFactory factory) : IClassFixture<OutboxFac
     }
 
     [Fact]
+    public async Task In_one_batch_the_messages_delivered_are_marked_done_together_and_only_the_failed_one_is_retried()
+    {
+        factory.Handler.Failing.Add("batch-bad");
+        var good = new List<Guid>();
+        for (var i = 0; i < 5; i++) good.Add(await WriteAsync($"batch-good-{i}"));
+        var bad = await WriteAsync("batch-bad");
+
+        await DrainAsync();
+        foreach (var id in good)
+        {
+            Assert.Equal(1, factory.Handler.Calls[id]);
+            var done = await ReadAsync(id);
+            Assert.NotNull(done.ProcessedAtMs);
+            Assert.Null(done.LockedUntilMs);
+        }
+        var failed = await ReadAsync(bad);
+        Assert.Null(failed.ProcessedAtMs);
+        Assert.Equal("receiver down", failed.LastError);
+
+        factory.Handler.Failing.Remove("batch-bad");
+        factory.Clock.Advance(TimeSpan.FromSeconds(3));
+        await DrainAsync();
+        Assert.Equal(2, factory.Handler.Calls[bad]);
+        Assert.NotNull((await ReadAsync(bad)).ProcessedAtMs);
+        Assert.All(good, id => Assert.Equal(1, factory.Handler.Calls[id]));
+    }
+
+    [Fact]
     public async Task A_message_held_by_a_dead_worker_is_taken_over_after_its_lease()
     {
         var id = await WriteAsync("orphan");

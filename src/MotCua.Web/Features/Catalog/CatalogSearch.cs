@@ -29,7 +29,7 @@ public sealed class CatalogSearch(IServiceScopeFactory scopes, TimeProvider cloc
     /// </summary>
     public const int MaxRankedHits = 200;
 
-    private sealed record Snapshot(long Revision, CatalogSearchIndex Index, IReadOnlyList<ProcedureSummary> All, IReadOnlyDictionary<Guid, ProcedureSummary> ById, DateTimeOffset CheckedAt);
+    private sealed record Snapshot(long Revision, CatalogSearchIndex Index, IReadOnlyList<ProcedureSummary> All, IReadOnlyDictionary<Guid, ProcedureSummary> ById, IReadOnlyDictionary<string, ProcedureSummary> ByCode, DateTimeOffset CheckedAt);
 
     private readonly SemaphoreSlim _rebuild = new(1, 1);
     private volatile Snapshot? _snapshot;
@@ -60,7 +60,15 @@ public sealed class CatalogSearch(IServiceScopeFactory scopes, TimeProvider cloc
 
     /// <summary>The published version of a procedure, from the snapshot: no round trip, at most <see cref="RecheckEvery"/> behind another instance.</summary>
     public async Task<Guid?> PublishedVersionIdAsync(string nationalCode, CancellationToken ct) =>
-        (await CurrentAsync(ct)).All.FirstOrDefault(p => string.Equals(p.Code, nationalCode, StringComparison.Ordinal))?.VersionId;
+        (await CurrentAsync(ct)).ByCode.GetValueOrDefault(nationalCode)?.VersionId;
+
+    /// <summary>By national code, the first listed winning as the scan it replaces did (every filing looks its procedure up).</summary>
+    private static Dictionary<string, ProcedureSummary> ByCodeOf(IReadOnlyList<ProcedureSummary> all)
+    {
+        var byCode = new Dictionary<string, ProcedureSummary>(StringComparer.Ordinal);
+        foreach (var p in all) byCode.TryAdd(p.Code, p);
+        return byCode;
+    }
 
     public async Task<IReadOnlyList<(string Field, int Count)>> FieldsAsync(CancellationToken ct)
     {
@@ -141,7 +149,7 @@ public sealed class CatalogSearch(IServiceScopeFactory scopes, TimeProvider cloc
         var vi = StringComparer.Create(new CultureInfo("vi"), ignoreCase: true);
         var order = summaries.Select((s, i) => (s, documents[i])).OrderBy(x => x.s.Name, vi).ToList();
         var all = order.Select(x => x.s).ToList();
-        return new Snapshot(revision, CatalogSearchIndex.Build(order.Select(x => x.Item2)), all, all.ToDictionary(s => s.VersionId), now);
+        return new Snapshot(revision, CatalogSearchIndex.Build(order.Select(x => x.Item2)), all, all.ToDictionary(s => s.VersionId), ByCodeOf(all), now);
     }
 
     /// <summary>The part of a definition a list shows.</summary>

@@ -6,7 +6,11 @@ using MotCua.Web.Infrastructure.Persistence;
 namespace MotCua.Web.Features.Dossiers;
 
 /// <summary>What narrows the inbox besides the tab: procedure code, national status, one unit, and text in the code, reference or applicant's name.</summary>
-public sealed record InboxFilter(string? Procedure = null, DossierStatus? Status = null, Guid? Unit = null, string? Text = null);
+public sealed record InboxFilter(string? Procedure = null, DossierStatus? Status = null, Guid? Unit = null, string? Text = null)
+{
+    /// <summary>Whether the filter reads the dossier (not only its task).</summary>
+    public bool TouchesDossier => !string.IsNullOrWhiteSpace(Procedure) || Status is not null || !string.IsNullOrWhiteSpace(Text);
+}
 
 public sealed record InboxCounts(int Mine, int Unit, int DueSoon, int Overdue);
 
@@ -54,14 +58,22 @@ public sealed class InboxQuery(MotCuaDbContext db)
         // One unit (a ward officer, the usual case) as an equality, so PostgreSQL walks the open-task index in due order.
         var tasks = db.DossierTasks.AsNoTracking().Where(t => t.CompletedAt == null);
         var single = ids.Count == 1 ? ids[0] : Guid.Empty;
-        var open = Filter((ids.Count == 1 ? tasks.Where(t => t.UnitId == single) : tasks.Where(t => ids.Contains(t.UnitId)))
-            .Join(db.Dossiers.AsNoTracking(), t => EF.Property<Guid>(t, "DossierId"), d => d.Id, (t, d) => new Pair { T = t, D = d }), filter);
-        // All four counts in one round trip: the inbox is the page officers open most.
-        var tally = await open.GroupBy(_ => 1).Select(g => new InboxCounts(
-            g.Count(x => x.T.AssigneeId == me),
-            g.Count(),
-            g.Count(x => x.T.StepDueAt != null && x.T.StepDueAt >= now && x.T.StepDueAt < soon),
-            g.Count(x => x.T.StepDueAt != null && x.T.StepDueAt < now))).FirstOrDefaultAsync(ct) ?? new InboxCounts(0, 0, 0, 0);
+        var scoped = ids.Count == 1 ? tasks.Where(t => t.UnitId == single) : tasks.Where(t => ids.Contains(t.UnitId));
+        if (filter.Unit is { } unit) scoped = scoped.Where(t => t.UnitId == unit);
+        var open = Filter(scoped.Join(db.Dossiers.AsNoTracking(), t => EF.Property<Guid>(t, "DossierId"), d => d.Id, (t, d) => new Pair { T = t, D = d }), filter);
+        // All four counts in one round trip: the inbox is the page officers open most. Without a filter on the dossier
+        // they come from the open-task index alone, without reading a dossier row (a supervisor's units hold many).
+        var tally = (filter.TouchesDossier
+            ? await open.GroupBy(_ => 1).Select(g => new InboxCounts(
+                g.Count(x => x.T.AssigneeId == me),
+                g.Count(),
+                g.Count(x => x.T.StepDueAt != null && x.T.StepDueAt >= now && x.T.StepDueAt < soon),
+                g.Count(x => x.T.StepDueAt != null && x.T.StepDueAt < now))).FirstOrDefaultAsync(ct)
+            : await scoped.GroupBy(_ => 1).Select(g => new InboxCounts(
+                g.Count(t => t.AssigneeId == me),
+                g.Count(),
+                g.Count(t => t.StepDueAt != null && t.StepDueAt >= now && t.StepDueAt < soon),
+                g.Count(t => t.StepDueAt != null && t.StepDueAt < now))).FirstOrDefaultAsync(ct)) ?? new InboxCounts(0, 0, 0, 0);
         var (filtered, total) = view switch
         {
             "mine" => (open.Where(x => x.T.AssigneeId == me), tally.Mine),
@@ -108,7 +120,6 @@ public sealed class InboxQuery(MotCuaDbContext db)
     {
         if (!string.IsNullOrWhiteSpace(f.Procedure)) q = q.Where(x => x.D.ProcedureCode == f.Procedure.Trim());
         if (f.Status is { } status) q = q.Where(x => x.D.Status == status);
-        if (f.Unit is { } unit) q = q.Where(x => x.T.UnitId == unit);
         if (!string.IsNullOrWhiteSpace(f.Text))
         {
             var text = f.Text.Trim();

@@ -10,7 +10,9 @@ public static class NotificationsModule
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.AddSingleton<IOutboxHandler, EmailHandler>();
         services.Configure<SmsOptions>(configuration.GetSection(SmsOptions.Section));
-        services.AddHttpClient(SmsHandler.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(20));
+        // No request logging on this client: one log scope and two entries per SMS, at the outbox's pace, were pure cost
+        // (the dispatcher logs every failure with the message id).
+        services.AddHttpClient(SmsHandler.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(20)).RemoveAllLoggers();
         services.AddSingleton<IOutboxHandler, SmsHandler>();
         // Demo mode: the bundled SMS gateway simulator answers at /simulators/sms (see MapSimulators).
         services.AddSingleton(sp => new SmsGatewaySimulator(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SmsOptions>>().Value.ApiKey));

@@ -33,27 +33,43 @@ public sealed class OutboxDispatcher(
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[^max..];
 
     /// <summary>Claims one batch and processes it; returns how many messages were handled (done or failed).</summary>
+    /// <remarks>
+    /// The batch's messages go out at once (each to its own receiver: SMTP, the SMS gateway) and those done are marked
+    /// in one statement: a busy day's notices then cost one commit per batch rather than one per message, and a slow
+    /// receiver holds up the batch only as long as its own call. A crash between sending and marking resends at most
+    /// this batch after the lease; every receiver is given the message id to count a resend once.
+    /// </remarks>
     public async Task<int> DispatchOnceAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
         var claimed = await ClaimAsync(db, ct);
-        foreach (var message in claimed)
+        if (claimed.Count == 0) return 0;
+        var failures = await Task.WhenAll(claimed.Select(m => HandleAsync(m, ct)));
+        var done = claimed.Where((_, i) => failures[i] is null).Select(m => m.Id).ToList();
+        if (done.Count > 0) await CompleteAsync(db, done, ct);
+        for (var i = 0; i < claimed.Count; i++)
         {
-            try
-            {
-                if (!_handlers.TryGetValue(message.Type, out var handler))
-                    throw new InvalidOperationException($"No handler for outbox messages of type '{message.Type}'.");
-                await handler.HandleAsync(message, ct);
-                await CompleteAsync(db, message.Id, ct);
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-            {
-                log.LogWarning(e, "Outbox message {Id} ({Type}) failed on attempt {Attempt}", message.Id, message.Type, message.Attempt);
-                await FailAsync(db, message, e.Message, permanent: e is OutboxPermanentFailure, ct);
-            }
+            if (failures[i] is { } e) await FailAsync(db, claimed[i], e.Message, permanent: e is OutboxPermanentFailure, ct);
         }
         return claimed.Count;
+    }
+
+    /// <summary>Hands one message to its handler; the exception when it failed, null when it is done.</summary>
+    private async Task<Exception?> HandleAsync(OutboxEnvelope message, CancellationToken ct)
+    {
+        try
+        {
+            if (!_handlers.TryGetValue(message.Type, out var handler))
+                throw new InvalidOperationException($"No handler for outbox messages of type '{message.Type}'.");
+            await handler.HandleAsync(message, ct);
+            return null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            log.LogWarning(e, "Outbox message {Id} ({Type}) failed on attempt {Attempt}", message.Id, message.Type, message.Attempt);
+            return e;
+        }
     }
 
     private async Task<List<OutboxEnvelope>> ClaimAsync(MotCuaDbContext db, CancellationToken ct)
@@ -94,11 +110,11 @@ public sealed class OutboxDispatcher(
         return result;
     }
 
-    private async Task CompleteAsync(MotCuaDbContext db, Guid id, CancellationToken ct)
+    private async Task CompleteAsync(MotCuaDbContext db, List<Guid> ids, CancellationToken ct)
     {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         // Only the worker holding the lease marks it: a worker whose lease ran out must not overwrite another's claim.
-        await db.OutboxMessages.Where(m => m.Id == id && m.LockedBy == _worker)
+        await db.OutboxMessages.Where(m => ids.Contains(m.Id) && m.LockedBy == _worker)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedAtMs, now).SetProperty(m => m.LockedUntilMs, (long?)null).SetProperty(m => m.LastError, (string?)null), ct);
     }
 

@@ -40,24 +40,30 @@ public static class DatabaseSetup
         return workingDirectory;
     }
 
+    /// <remarks>
+    /// Queries split by default: a dossier owns several collections (events, rounds, payments, results, attachments), which
+    /// EF always loads with it; joined in one query their rows multiply (10 events × 3 attachments = 30 rows), split they
+    /// do not. Contexts are pooled: building one (its services, its sets, its options) was a visible share of every request's
+    /// CPU under load, and a context holds no state of ours between requests (the pool resets its change tracker).
+    /// </remarks>
     public static IServiceCollection AddMotCuaDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString)
     {
         if (provider == DatabaseProvider.Sqlite)
         {
-            services.AddDbContext<MotCuaDbContext, SqliteMotCuaDbContext>(o => ConfigureSqlite(o, connectionString));
+            services.AddDbContextPool<MotCuaDbContext, SqliteMotCuaDbContext>(o => ConfigureSqlite(o, connectionString));
         }
         else
         {
-            services.AddDbContext<MotCuaDbContext, PostgresMotCuaDbContext>(o => ConfigurePostgres(o, connectionString));
+            services.AddDbContextPool<MotCuaDbContext, PostgresMotCuaDbContext>(o => ConfigurePostgres(o, connectionString));
         }
         return services;
     }
 
     internal static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>
-        o.UseSqlite(connectionString, s => s.CommandTimeout(30));
+        o.UseSqlite(connectionString, s => s.CommandTimeout(30).UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
 
     internal static void ConfigurePostgres(DbContextOptionsBuilder o, string connectionString) =>
-        o.UseNpgsql(connectionString, n => n.EnableRetryOnFailure(3));
+        o.UseNpgsql(connectionString, n => n.EnableRetryOnFailure(3).UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
 }
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build each provider's context without starting the host.</summary>

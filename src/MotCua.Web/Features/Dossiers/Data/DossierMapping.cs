@@ -111,6 +111,11 @@ internal static class DossierMapping
             t.HasIndex(x => new { x.UnitId, x.StepDueAt }, "IX_dossier_tasks_open_by_unit")
                 .HasFilter("\"CompletedAt\" IS NULL")
                 .IncludeProperties(x => x.AssigneeId);
+            // A supervisor's inbox spans many units: the first page in due order walks this index and keeps the rows of
+            // their units, instead of gathering and sorting every open task of the city.
+            t.HasIndex(x => x.StepDueAt, "IX_dossier_tasks_open_by_due")
+                .HasFilter("\"CompletedAt\" IS NULL")
+                .IncludeProperties(x => new { x.UnitId, x.AssigneeId });
             t.HasIndex(x => new { x.AssigneeId, x.CompletedAt });
         });
     }

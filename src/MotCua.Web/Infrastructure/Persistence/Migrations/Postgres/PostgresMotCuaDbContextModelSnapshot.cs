@@ -416,6 +416,11 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("UnitId", "CompletedAt", "StepDueAt");
 
+                    b.HasIndex(new[] { "StepDueAt" }, "IX_dossier_tasks_open_by_due")
+                        .HasFilter("\"CompletedAt\" IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "StepDueAt" }, "IX_dossier_tasks_open_by_due"), new[] { "UnitId", "AssigneeId" });
+
                     b.HasIndex(new[] { "UnitId", "StepDueAt" }, "IX_dossier_tasks_open_by_unit")
                         .HasFilter("\"CompletedAt\" IS NULL");
 

@@ -405,6 +405,10 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("UnitId", "CompletedAt", "StepDueAt");
 
+                    b.HasIndex(new[] { "StepDueAt" }, "IX_dossier_tasks_open_by_due")
+                        .HasFilter("\"CompletedAt\" IS NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "UnitId", "AssigneeId" });
+
                     b.HasIndex(new[] { "UnitId", "StepDueAt" }, "IX_dossier_tasks_open_by_unit")
                         .HasFilter("\"CompletedAt\" IS NULL")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "AssigneeId" });
