@@ -29,14 +29,22 @@ internal sealed class ReadScenario : IScenario
         // BENCH_READS picks among specialist, supervisor and lookup (all by default).
         var reads = (Environment.GetEnvironmentVariable("BENCH_READS") ?? "specialist,supervisor,lookup").Split(',');
         Func<long, Task<string?>> Inbox(StaffSession who) => i => GetAsync(who.Client, $"/api/v1/inbox?view={views[i % views.Length]}");
-        await OpenLoop.RunAsync(rate, TimeSpan.FromSeconds(5), Inbox(specialist));
-        if (reads.Contains("specialist")) await product.MeasureAsync(rate, duration, Inbox(specialist), output, "inbox, ward specialist:    ");
-        if (reads.Contains("supervisor")) await product.MeasureAsync(rate, duration, Inbox(supervisor), output, "inbox, city supervisor:    ");
-        if (reads.Contains("lookup")) await product.MeasureAsync(rate, duration, i =>
+        Func<long, Task<string?>> Lookup = i =>
         {
             var (code, phone) = lookups[(int)(i % lookups.Count)];
             return GetAsync(product.Citizen, $"/api/v1/dossiers/lookup?code={Uri.EscapeDataString(code)}&phone={phone}");
-        }, output, "public lookup:             ");
+        };
+        // Each read warms up on its own first (a third of BENCH_WARMUP): its code paths are compiled and its pages cached.
+        var warm = BenchSettings.WarmUp() / 3;
+        async Task MeasureAsync(string name, Func<long, Task<string?>> read, string label)
+        {
+            if (!reads.Contains(name)) return;
+            await OpenLoop.RunAsync(rate, warm, read);
+            await product.MeasureAsync(rate, duration, read, output, label);
+        }
+        await MeasureAsync("specialist", Inbox(specialist), "inbox, ward specialist:    ");
+        await MeasureAsync("supervisor", Inbox(supervisor), "inbox, city supervisor:    ");
+        await MeasureAsync("lookup", Lookup, "public lookup:             ");
     }
 
     private static async Task<string?> GetAsync(HttpClient client, string path)

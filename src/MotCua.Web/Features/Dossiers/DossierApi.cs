@@ -54,15 +54,13 @@ public static class DossierApi
             }
         }).AllowAnonymous().DisableAntiforgery();
 
-        api.MapGet("/lookup", async (string? code, string? phone, string? idNumber, MotCuaDbContext db, CancellationToken ct) =>
+        api.MapGet("/lookup", async (string? code, string? phone, string? idNumber, Lookup.DossierLookup lookup, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(code) || code.Length > 48 || (string.IsNullOrWhiteSpace(phone) && string.IsNullOrWhiteSpace(idNumber)))
                 return Bad("code", "Nhập mã hồ sơ và số điện thoại hoặc số định danh của người nộp.", "Give the dossier code and the applicant's phone or ID number.");
-            var dossier = await db.Dossiers.AsNoTracking().FirstOrDefaultAsync(d => d.Code == code || d.Reference == code, ct);
-            // One answer for "no such code" and "wrong phone": the lookup must not confirm that a code exists.
-            var matches = dossier is not null
-                && ((!string.IsNullOrWhiteSpace(phone) && dossier.Owner.Phone == phone.Trim()) || (!string.IsNullOrWhiteSpace(idNumber) && dossier.Owner.IdNumber == idNumber.Trim()));
-            return matches ? Results.Ok(DossierJson.Summary(dossier!, withHistory: true)) : Results.NotFound();
+            // The same search as the lookup page: one answer for "no such code" and "wrong phone".
+            var found = await lookup.FindAsync(code, string.IsNullOrWhiteSpace(phone) ? idNumber! : phone, ct);
+            return found is null ? Results.NotFound() : Results.Ok(DossierJson.Summary(found));
         }).AllowAnonymous().RequireRateLimiting(LookupPolicy);
 
         return app;

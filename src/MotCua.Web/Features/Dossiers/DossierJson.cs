@@ -24,6 +24,23 @@ public static class DossierJson
             : null,
     };
 
+    /// <summary>The public lookup's answer: the summary with the public history.</summary>
+    public static object Summary(Lookup.PublicDossier d) => new
+    {
+        id = d.Id,
+        reference = d.Reference,
+        code = d.Code,
+        procedureCode = d.ProcedureCode,
+        channel = ChannelCode.Of(d.Channel),
+        status = (int)d.Status,
+        statusName = d.Status.VietnameseName(),
+        version = d.Version,
+        submittedAt = VietnamTime.Iso(d.SubmittedAt),
+        receivedAt = VietnamTime.Iso(d.ReceivedAt),
+        dueAt = VietnamTime.Iso(d.AppointmentAt),
+        history = d.History.Select(h => new { at = VietnamTime.Iso(h.At), status = (int)h.Status, statusName = h.StatusName, text = h.Text }),
+    };
+
     /// <summary>The staff view: tasks, every event with actor and reason, supplement rounds, apologies, payments, results.</summary>
     public static object Staff(Dossier d, DateTimeOffset now) => new
     {

@@ -26,7 +26,9 @@ public static class InboxApi
             var c = result.Counts;
             return Results.Ok(new
             {
-                counts = new { mine = c.Mine, unit = c.Unit, dueSoon = c.DueSoon, overdue = c.Overdue },
+                // Over several units a count stops past the cap: those tabs are listed in "capped" (read them as "1000+").
+                counts = new { mine = Math.Min(c.Mine, InboxCounts.Cap), unit = Math.Min(c.Unit, InboxCounts.Cap), dueSoon = Math.Min(c.DueSoon, InboxCounts.Cap), overdue = Math.Min(c.Overdue, InboxCounts.Cap) },
+                capped = c.Capped,
                 page = result.Page,
                 total = result.Total,
                 items = result.Items.Select(i => new

@@ -12,7 +12,18 @@ public sealed record InboxFilter(string? Procedure = null, DossierStatus? Status
     public bool TouchesDossier => !string.IsNullOrWhiteSpace(Procedure) || Status is not null || !string.IsNullOrWhiteSpace(Text);
 }
 
-public sealed record InboxCounts(int Mine, int Unit, int DueSoon, int Overdue);
+/// <summary>How many open tasks each tab holds. Over several units a count stops past <see cref="Cap"/> (shown "1000+").</summary>
+public sealed record InboxCounts(int Mine, int Unit, int DueSoon, int Overdue)
+{
+    public const int Cap = 1000;
+
+    /// <summary>The count as people read it: exact up to the cap, "1000+" beyond.</summary>
+    public static string Show(int count) => count > Cap ? $"{Cap}+" : count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The tabs whose count is a lower bound (stopped past the cap).</summary>
+    public IReadOnlyList<string> Capped =>
+        [.. new[] { ("mine", Mine), ("unit", Unit), ("dueSoon", DueSoon), ("overdue", Overdue) }.Where(c => c.Item2 > Cap).Select(c => c.Item1)];
+}
 
 /// <summary>One open task with its dossier, as the inbox lists it.</summary>
 public sealed record InboxRow(
@@ -61,19 +72,9 @@ public sealed class InboxQuery(MotCuaDbContext db)
         var scoped = ids.Count == 1 ? tasks.Where(t => t.UnitId == single) : tasks.Where(t => ids.Contains(t.UnitId));
         if (filter.Unit is { } unit) scoped = scoped.Where(t => t.UnitId == unit);
         var open = Filter(scoped.Join(db.Dossiers.AsNoTracking(), t => EF.Property<Guid>(t, "DossierId"), d => d.Id, (t, d) => new Pair { T = t, D = d }), filter);
-        // All four counts in one round trip: the inbox is the page officers open most. Without a filter on the dossier
-        // they come from the open-task index alone, without reading a dossier row (a supervisor's units hold many).
-        var tally = (filter.TouchesDossier
-            ? await open.GroupBy(_ => 1).Select(g => new InboxCounts(
-                g.Count(x => x.T.AssigneeId == me),
-                g.Count(),
-                g.Count(x => x.T.StepDueAt != null && x.T.StepDueAt >= now && x.T.StepDueAt < soon),
-                g.Count(x => x.T.StepDueAt != null && x.T.StepDueAt < now))).FirstOrDefaultAsync(ct)
-            : await scoped.GroupBy(_ => 1).Select(g => new InboxCounts(
-                g.Count(t => t.AssigneeId == me),
-                g.Count(),
-                g.Count(t => t.StepDueAt != null && t.StepDueAt >= now && t.StepDueAt < soon),
-                g.Count(t => t.StepDueAt != null && t.StepDueAt < now))).FirstOrDefaultAsync(ct)) ?? new InboxCounts(0, 0, 0, 0);
+        var tally = ids.Count == 1 && filter.Unit is null
+            ? await ExactCountsAsync(scoped, open, filter, me, now, soon, ct)
+            : await CappedCountsAsync(scoped, open, filter, me, now, soon, ct);
         var (filtered, total) = view switch
         {
             "mine" => (open.Where(x => x.T.AssigneeId == me), tally.Mine),
@@ -81,7 +82,8 @@ public sealed class InboxQuery(MotCuaDbContext db)
             "overdue" => (open.Where(x => x.T.StepDueAt != null && x.T.StepDueAt < now), tally.Overdue),
             _ => (open, tally.Unit),
         };
-        var p = Math.Clamp(page, 1, 10_000);
+        total = Math.Min(total, InboxCounts.Cap);
+        var p = Math.Clamp(page, 1, (InboxCounts.Cap + PageSize - 1) / PageSize);
         // PostgreSQL sorts NULLs last when ascending, as the inbox wants, and so can read the index in order;
         // SQLite sorts them first and needs the extra key.
         var ordered = db.Database.IsNpgsql() ? filtered.OrderBy(x => x.T.StepDueAt) : filtered.OrderBy(x => x.T.StepDueAt == null).ThenBy(x => x.T.StepDueAt);
@@ -93,11 +95,57 @@ public sealed class InboxQuery(MotCuaDbContext db)
         return new InboxResult(tally, p, total, items);
     }
 
+    /// <summary>
+    /// One unit's counts, exact, in one round trip (the inbox is the page officers open most). Without a filter on the
+    /// dossier they come from the open-task index alone, without reading a dossier row.
+    /// </summary>
+    private static async Task<InboxCounts> ExactCountsAsync(IQueryable<DossierTask> scoped, IQueryable<Pair> open, InboxFilter filter, string me,
+        DateTimeOffset now, DateTimeOffset soon, CancellationToken ct) =>
+        (filter.TouchesDossier
+            ? await open.GroupBy(_ => 1).Select(g => new InboxCounts(
+                g.Count(x => x.T.AssigneeId == me),
+                g.Count(),
+                g.Count(x => x.T.StepDueAt != null && x.T.StepDueAt >= now && x.T.StepDueAt < soon),
+                g.Count(x => x.T.StepDueAt != null && x.T.StepDueAt < now))).FirstOrDefaultAsync(ct)
+            : await scoped.GroupBy(_ => 1).Select(g => new InboxCounts(
+                g.Count(t => t.AssigneeId == me),
+                g.Count(),
+                g.Count(t => t.StepDueAt != null && t.StepDueAt >= now && t.StepDueAt < soon),
+                g.Count(t => t.StepDueAt != null && t.StepDueAt < now))).FirstOrDefaultAsync(ct)) ?? new InboxCounts(0, 0, 0, 0);
+
+    /// <summary>
+    /// Several units' counts, each stopped past the cap. A city supervisor's units hold hundreds of thousands of open
+    /// tasks: counting them all on every page view cost tens of milliseconds of database time (docs/performance.md),
+    /// and nobody pages past the first thousand (the filters narrow the list; the KPI pages give the city's totals).
+    /// Each count reads at most Cap + 1 entries of an index.
+    /// </summary>
+    private static async Task<InboxCounts> CappedCountsAsync(IQueryable<DossierTask> scoped, IQueryable<Pair> open, InboxFilter filter, string me,
+        DateTimeOffset now, DateTimeOffset soon, CancellationToken ct)
+    {
+        const int over = InboxCounts.Cap + 1;
+        if (filter.TouchesDossier)
+        {
+            return new InboxCounts(
+                await open.Where(x => x.T.AssigneeId == me).Take(over).CountAsync(ct),
+                await open.Take(over).CountAsync(ct),
+                await open.Where(x => x.T.StepDueAt != null && x.T.StepDueAt >= now && x.T.StepDueAt < soon).Take(over).CountAsync(ct),
+                await open.Where(x => x.T.StepDueAt != null && x.T.StepDueAt < now).Take(over).CountAsync(ct));
+        }
+        return new InboxCounts(
+            await scoped.Where(t => t.AssigneeId == me).Take(over).CountAsync(ct),
+            await scoped.Take(over).CountAsync(ct),
+            await scoped.Where(t => t.StepDueAt != null && t.StepDueAt >= now && t.StepDueAt < soon).Take(over).CountAsync(ct),
+            await scoped.Where(t => t.StepDueAt != null && t.StepDueAt < now).Take(over).CountAsync(ct));
+    }
+
     /// <summary>Units (among those given) that hold open tasks now: the choices of the unit filter.</summary>
+    /// <remarks>One probe of the open-task index per unit, not a pass over every open task of the units.</remarks>
     public async Task<IReadOnlyList<Guid>> UnitsWithWorkAsync(IReadOnlyCollection<Guid> units, CancellationToken ct)
     {
         var ids = units.ToList();
-        return await db.DossierTasks.AsNoTracking().Where(t => t.CompletedAt == null && ids.Contains(t.UnitId)).Select(t => t.UnitId).Distinct().ToListAsync(ct);
+        return await db.Units.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .Where(u => db.DossierTasks.Any(t => t.UnitId == u.Id && t.CompletedAt == null))
+            .Select(u => u.Id).ToListAsync(ct);
     }
 
     /// <summary>
