@@ -57,7 +57,7 @@ public static class CatalogApi
             return json is null ? Results.NotFound() : Results.Text(json, "application/json; charset=utf-8");
         }).AllowAnonymous();
 
-        var admin = app.MapGroup("/api/v1/catalog").WithTags("Catalog administration").RequireAuthorization(StaffPolicies.Administrator);
+        var admin = app.MapGroup("/api/v1/catalog").WithTags("Catalog administration").RequireAuthorization(CatalogPolicy.Name);
 
         admin.MapGet("/export", async (MotCuaDbContext db, CancellationToken ct) =>
         {
