@@ -103,8 +103,9 @@ public static class CatalogApi
 
     private static string FirstLine(string message) => message.Split('\n')[0];
 
-    internal static async Task<string?> PublishedJsonAsync(MotCuaDbContext db, string code, CancellationToken ct) =>
-        code.Length > 64 ? null : await db.Procedures.AsNoTracking()
+    /// <remarks>A blank code is no procedure: model binding hands an address like "/procedures/%20" in as null.</remarks>
+    internal static async Task<string?> PublishedJsonAsync(MotCuaDbContext db, string? code, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(code) || code.Length > 64 ? null : await db.Procedures.AsNoTracking()
             .Where(p => p.NationalCode == code && p.PublishedVersionId != null)
             .Join(db.ProcedureVersions, p => p.PublishedVersionId, v => v.Id, (p, v) => v.DefinitionJson)
             .FirstOrDefaultAsync(ct);
