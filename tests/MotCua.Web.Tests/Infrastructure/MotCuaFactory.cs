@@ -21,6 +21,9 @@ public class MotCuaFactory : WebApplicationFactory<Program>
         builder.UseSetting("MotCua:Demo", "true");
         builder.UseSetting("MotCua:ApplyBundledReforms", ApplyBundledReforms ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Every test client shares one address: the per-address limits are tested on their own (PublicRateLimitTests).
+        builder.UseSetting("MotCua:RateLimits:SubmissionsPerMinute", "100000");
+        builder.UseSetting("MotCua:RateLimits:PublicApiPerMinute", "100000");
     }
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)

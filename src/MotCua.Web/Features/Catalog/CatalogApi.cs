@@ -16,7 +16,7 @@ public static class CatalogApi
 
     public static WebApplication MapCatalogApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1/procedures").WithTags("Catalog");
+        var api = app.MapGroup("/api/v1/procedures").WithTags("Catalog").RequireRateLimiting(Infrastructure.PublicRateLimits.PublicApi);
 
         api.MapGet("", async (HttpRequest request, CatalogSearch search, Organization.UnitDirectory units, CancellationToken ct) =>
         {
