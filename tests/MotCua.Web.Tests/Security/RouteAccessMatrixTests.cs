@@ -161,9 +161,18 @@ public sealed class RouteAccessMatrixTests(MotCuaFactory factory) : IClassFixtur
         await db.SaveChangesAsync();
 
         var specialist = await db.Users.AsNoTracking().Where(u => u.Email == "chuyenvien@motcua.demo").Select(u => u.Id).SingleAsync();
-        var reorganization = await db.Reorganizations.AsNoTracking().Select(r => r.Id).FirstAsync();
         var link = sp.GetRequiredService<LookupLink>().PathFor(accepted.Code!);
         var other = tree.FindByCode(UnitCodes.Commune2025(2))!;
+        // A bundled reorganisation that touched our ward and not the other one, so that the other ward's administrator
+        // has no part in it (one that created both wards is rightly theirs to read too).
+        var reorganization = Guid.Empty;
+        foreach (var id in await db.Reorganizations.AsNoTracking().OrderBy(r => r.EffectiveDate).ThenBy(r => r.Title).Select(r => r.Id).ToListAsync())
+        {
+            var report = await Features.Organization.Admin.Reorganizations.ReorganizationReport.LoadAsync(db, sp.GetRequiredService<UnitDirectory>(), id, CancellationToken.None);
+            var units = report!.UnitIds.ToHashSet();
+            if (!units.Contains(other.Id) && units.Count > 0) { reorganization = id; break; }
+        }
+        Assert.NotEqual(Guid.Empty, reorganization);
         return new RouteSample(accepted.Id, accepted.Code!, link, stored.Id.Value, draft.Id, draftFile.Id.Value, ward.Id, other.Id, specialist, reorganization);
     });
 
