@@ -21,6 +21,9 @@ public class MotCuaFactory : WebApplicationFactory<Program>
         builder.UseSetting("MotCua:Demo", "true");
         builder.UseSetting("MotCua:ApplyBundledReforms", ApplyBundledReforms ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Tests sign the same accounts in many times a minute from one address; the limits have their own test.
+        builder.UseSetting("MotCua:RateLimits:StaffSignInPerAddressPerMinute", "100000");
+        builder.UseSetting("MotCua:RateLimits:StaffSignInPerAccountPerMinute", "100000");
     }
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)

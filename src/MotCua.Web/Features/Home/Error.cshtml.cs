@@ -22,6 +22,7 @@ public sealed class ErrorModel : PageModel
         {
             404 => ("error.404.title", "error.404.text"),
             403 => ("error.403.title", "error.403.text"),
+            429 => ("error.429.title", "error.429.text"),
             _ => ("error.title", "error.text"),
         };
         Response.StatusCode = code is >= 400 and < 600 ? code.Value : StatusCodes.Status500InternalServerError;
