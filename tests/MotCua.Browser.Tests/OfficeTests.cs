@@ -60,12 +60,5 @@ public sealed class OfficeTests(ProductServer server, ChromiumFixture chromium, 
             new OnlineFiling("1.001193", unit, owner, null, answers, []), Actor.Applicant(applicant), "browser-" + Guid.NewGuid().ToString("N"), CancellationToken.None);
     }
 
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Thư điện tử", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync(DemoStaffSeeder.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập", Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" })).ToBeVisibleAsync();
-    }
+    private Task SignInAsync(IPage page, string email) => StaffSignIn.AllStepsAsync(page, Server, email);
 }

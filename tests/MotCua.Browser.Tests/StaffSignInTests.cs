@@ -1,10 +1,12 @@
 using System.Text.RegularExpressions;
 using MotCua.Browser.Tests.Infrastructure;
+using MotCua.Domain.Organization;
 using MotCua.Web.Features.Organization.Seeding;
+using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Browser.Tests;
 
-/// <summary>Staff sign in with email and password; a mistake gets a GOV.UK-style error summary.</summary>
+/// <summary>Staff sign in with email and password, then an authenticator code; a mistake gets a GOV.UK-style error summary.</summary>
 public sealed class StaffSignInTests(ProductServer server, ChromiumFixture chromium) : BrowserTest(server, chromium)
 {
     private const string Admin = "admin@motcua.demo";
@@ -14,7 +16,7 @@ public sealed class StaffSignInTests(ProductServer server, ChromiumFixture chrom
     {
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Cán bộ đăng nhập" }).ClickAsync();
-        await SignInAsync(page, Admin, "not-the-password");
+        await StaffSignIn.PasswordAsync(page, Admin, "not-the-password");
 
         var summary = page.GetByRole(AriaRole.Alert);
         await Expect(summary).ToBeVisibleAsync();
@@ -37,7 +39,11 @@ public sealed class StaffSignInTests(ProductServer server, ChromiumFixture chrom
     public Task The_demo_administrator_signs_in_and_can_sign_out() => InBrowserAsync(async page =>
     {
         await page.GotoAsync("/account/sign-in");
-        await SignInAsync(page, Admin, DemoStaffSeeder.Password);
+        await StaffSignIn.PasswordAsync(page, Admin);
+        // The password alone opens nothing: the second step asks for the app's code.
+        await Expect(page).ToHaveURLAsync(new Regex("/account/two-factor$"));
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" })).ToHaveCountAsync(0);
+        await StaffSignIn.CodeAsync(page, Server, Admin);
 
         await Expect(page).ToHaveURLAsync(new Regex("/admin$"));
         var signOut = page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" });
@@ -49,10 +55,29 @@ public sealed class StaffSignInTests(ProductServer server, ChromiumFixture chrom
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" })).ToHaveCountAsync(0);
     });
 
-    private static async Task SignInAsync(IPage page, string email, string password)
+    [Fact]
+    public Task A_new_staff_member_enrols_an_authenticator_and_sees_the_recovery_codes_once() => InBrowserAsync(async page =>
     {
-        await page.GetByLabel("Thư điện tử", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập", Exact = true }).ClickAsync();
-    }
+        const string email = "enrol.browser@motcua.test";
+        await TestStaff.EnsureAsync(Server.Services, email, StaffRole.Specialist, UnitCodes.Commune2025(1), "Cán bộ mới", key: null);
+        await page.GotoAsync("/account/sign-in");
+        await StaffSignIn.PasswordAsync(page, email);
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Cài đặt xác thực hai bước", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Mã QR chứa khóa xác thực của tài khoản " + email })).ToBeVisibleAsync();
+        await Axe.AssertNoSeriousViolationsAsync(page);
+        var key = (await page.Locator("#shared-key").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal);
+
+        await page.GetByLabel("Mã 6 chữ số từ ứng dụng", new() { Exact = true }).FillAsync("12345");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xác nhận và bật", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert).GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", "#Code");
+
+        await page.GetByLabel("Mã 6 chữ số từ ứng dụng", new() { Exact = true }).FillAsync(Totp.Now(key));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xác nhận và bật", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mã khôi phục của bạn", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator("#recovery-codes li")).ToHaveCountAsync(10);
+        await Axe.AssertNoSeriousViolationsAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tôi đã lưu các mã, tiếp tục" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/admin$"));
+    }, bypassCsp: true);
 }

@@ -39,7 +39,21 @@ public static class FeatureSetup
             })
             .AddEntityFrameworkStores<MotCuaDbContext>()
             .AddDefaultTokenProviders()
+            // In place of Identity's authenticator provider: same codes, each accepted once (docs/adr/0018).
+            .AddTokenProvider<StaffAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
+        services.AddScoped<StaffSignInFlow>();
+        // The cookie of a sign-in under way (password passed, steps left): it opens nothing but the steps.
+        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.Name = "motcua.staff.signin";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Long enough to install an app and scan a code, short enough that a forgotten half sign-in expires.
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(15);
+            o.SlidingExpiration = false;
+        });
         new Microsoft.AspNetCore.Authentication.AuthenticationBuilder(services).AddCitizenCookie();
         services.ConfigureApplicationCookie(o =>
         {

@@ -10,14 +10,24 @@ internal static class StartupBanner
     public static void Print(WebApplication app, MotCuaOptions options)
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        Console.Out.WriteLine(string.Join(Environment.NewLine, Lines(addresses, options)));
+    }
+
+    /// <summary>
+    /// The banner's lines. The demo sign-ins — password and each account's authenticator key — only in demo
+    /// mode: in production those accounts do not exist, and nothing secret is ever written to the console.
+    /// </summary>
+    public static IReadOnlyList<string> Lines(IEnumerable<string> addresses, MotCuaOptions options)
+    {
         var lines = new List<string> { "", "MotCua is running." };
         lines.AddRange(addresses.Select(a => $"  Open {a}"));
         if (options.Demo)
         {
-            lines.Add($"  Demo staff sign-ins (password {DemoStaffSeeder.Password}) — demo only, never in production:");
-            lines.AddRange(DemoStaffSeeder.Accounts.Select(a => $"    {a.Email,-26} {a.Role,-15} {a.Description}"));
+            lines.Add($"  Demo staff sign-ins (password {DemoStaffSeeder.Password}, then the 6-digit code of an authenticator app");
+            lines.Add("  given the account's key) — demo only, never in production:");
+            lines.AddRange(DemoStaffSeeder.Accounts.Select(a => $"    {a.Email,-24} key {a.TotpSecret}  {a.Role,-15} {a.Description}"));
         }
         lines.Add("");
-        Console.Out.WriteLine(string.Join(Environment.NewLine, lines));
+        return lines;
     }
 }

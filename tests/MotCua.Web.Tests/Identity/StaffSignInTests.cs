@@ -22,9 +22,11 @@ public sealed class StaffSignInTests(MotCuaFactory factory) : IClassFixture<MotC
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.Contains("Thư điện tử hoặc mật khẩu không đúng.", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
+        // The right password leads to the second step, not in.
         var right = await PostFormAsync(client, "/account/sign-in", new() { ["Email"] = "admin@motcua.demo", ["Password"] = DemoStaffSeeder.Password });
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
-        Assert.Equal("/admin", right.Headers.Location?.OriginalString);
+        Assert.Equal("/account/two-factor", right.Headers.Location?.OriginalString);
+        Assert.Equal("/admin", await client.CodeStepAsync(factory, "admin@motcua.demo"));
     }
 
     [Fact]
@@ -54,12 +56,14 @@ public sealed class StaffSignInTests(MotCuaFactory factory) : IClassFixture<MotC
         var weak = await PostFormAsync(client, "/account/password", new() { ["Current"] = initial, ["Password"] = "short", ["Confirm"] = "short" });
         Assert.Contains("chưa đủ mạnh", await weak.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
+        // Changed, the sign-in goes on to enrolment (the account has no authenticator yet), then in.
         var changed = await PostFormAsync(client, "/account/password", new() { ["Current"] = initial, ["Password"] = "Better-Pass-2026!", ["Confirm"] = "Better-Pass-2026!" });
-        Assert.Contains("Đã đổi mật khẩu.", await changed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("/account/two-factor/enrol", changed.Headers.Location?.OriginalString);
+        Assert.Equal("/admin", await client.EnrolAsync());
 
         using var fresh = Client();
-        var again = await PostFormAsync(fresh, "/account/sign-in", new() { ["Email"] = "new@motcua.test", ["Password"] = "Better-Pass-2026!" });
-        Assert.Equal("/admin", again.Headers.Location?.OriginalString);
+        Assert.Equal("/account/two-factor", await fresh.PasswordStepAsync("new@motcua.test", "Better-Pass-2026!"));
+        Assert.Equal("/admin", await fresh.CodeStepAsync(factory, "new@motcua.test"));
     }
 
     [Fact]

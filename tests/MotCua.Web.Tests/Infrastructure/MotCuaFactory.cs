@@ -21,9 +21,12 @@ public class MotCuaFactory : WebApplicationFactory<Program>
         builder.UseSetting("MotCua:Demo", "true");
         builder.UseSetting("MotCua:ApplyBundledReforms", ApplyBundledReforms ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        // Every test client shares one address: the per-address limits are tested on their own (PublicRateLimitTests).
+        // Every test client shares one address and signs the same accounts in many times a minute: the limits are
+        // tested on their own (PublicRateLimitTests, the staff sign-in tests).
         builder.UseSetting("MotCua:RateLimits:SubmissionsPerMinute", "100000");
         builder.UseSetting("MotCua:RateLimits:PublicApiPerMinute", "100000");
+        builder.UseSetting("MotCua:RateLimits:StaffSignInPerAddressPerMinute", "100000");
+        builder.UseSetting("MotCua:RateLimits:StaffSignInPerAccountPerMinute", "100000");
     }
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)

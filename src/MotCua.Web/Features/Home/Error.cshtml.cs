@@ -30,6 +30,7 @@ public sealed class ErrorModel : PageModel
         {
             404 => ("error.404.title", "error.404.text"),
             403 => ("error.403.title", "error.403.text"),
+            429 => ("error.429.title", "error.429.text"),
             _ => ("error.title", "error.text"),
         };
         // Without a status code this page reports an unhandled exception (500); visited directly with a code that is

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
-using MotCua.Web.Features.Organization.Seeding;
 using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Catalog.Admin;
@@ -22,15 +21,9 @@ public sealed class AdminSession : IDisposable
     public static HttpClient Browser(MotCuaFactory factory) =>
         factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    public static async Task<AdminSession> SignInAsync(MotCuaFactory factory, string email = Admin)
-    {
-        var client = Browser(factory);
-        var page = await client.GetStringAsync(new Uri("/account/sign-in", UriKind.Relative));
-        var form = HtmlForm.Find(page, "name=\"Email\"").Set("Email", email).Set("Password", DemoStaffSeeder.Password);
-        using var response = await client.PostAsync(new Uri("/account/sign-in", UriKind.Relative), new FormUrlEncodedContent(form.Fields));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return new AdminSession(client);
-    }
+    /// <summary>Signs in through every step (password, then the authenticator code) as <see cref="StaffClient"/> does.</summary>
+    public static async Task<AdminSession> SignInAsync(MotCuaFactory factory, string email = Admin) =>
+        new((await StaffClient.SignInAsync(factory, email)).Http);
 
     /// <summary>GETs a page that must render (200) and returns its HTML.</summary>
     public async Task<string> PageAsync(string url)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Domain.Organization;
 using MotCua.Web.Features.Admin;
+using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organization.Admin.Units;
 using MotCua.Web.Features.Organization.Data;
 using MotCua.Web.Infrastructure.Persistence;
@@ -23,6 +24,7 @@ public sealed class StaffDetailModel(MotCuaDbContext db, UserManager<StaffUser> 
     public bool CanManageAccount { get; private set; }
     public bool CanAddRoles { get; private set; }
     public bool IsSelf { get; private set; }
+    public bool SecondFactorEnrolled { get; private set; }
     protected override IReadOnlyList<string> FieldOrder => [nameof(Unit), nameof(Role), nameof(ValidFrom)];
 
     [BindProperty(SupportsGet = true)] public string? Done { get; set; }
@@ -79,6 +81,21 @@ public sealed class StaffDetailModel(MotCuaDbContext db, UserManager<StaffUser> 
 
     public Task<IActionResult> OnPostReactivateAsync(Guid id, CancellationToken ct) => SetActiveAsync(id, true, ct);
 
+    /// <summary>
+    /// For a lost phone: the same administrators who may switch the account off may reset its second factor
+    /// (not their own: they would rather re-enrol signed in). The person enrols again at their next sign-in.
+    /// </summary>
+    public async Task<IActionResult> OnPostResetSecondFactorAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!CanManageAccount || IsSelf) return Forbidden();
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null) return NotFound();
+        await SecondFactor.ResetAsync(users, user);
+        log.LogWarning("Second factor of staff {StaffId} reset by {Actor}", id, Actor);
+        return Redirect($"/admin/staff/{id}?done=twofactor-reset");
+    }
+
     private async Task<IActionResult> SetActiveAsync(Guid id, bool active, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
@@ -116,6 +133,7 @@ public sealed class StaffDetailModel(MotCuaDbContext db, UserManager<StaffUser> 
         CanManageAccount = Current.Count > 0 && Current.All(a => a.CanManage) || Current.Count == 0 && Past.Any(a => a.CanManage);
         CanAddRoles = managed.Count > 0;
         IsSelf = await Scope.StaffIdAsync(ct) == id;
+        SecondFactorEnrolled = person.TwoFactorEnabled;
         await SuggestAsync(ct);
         return true;
     }
