@@ -33,7 +33,11 @@ internal sealed partial class ProductServer : IDisposable
         foreach (var (name, value) in settings ?? new Dictionary<string, string>()) start.Environment[name] = value;
         Started = Stopwatch.GetTimestamp();
         _process = Process.Start(start)!;
-        _process.OutputDataReceived += (_, _) => { };
+        // The demo banner prints each demo account's authenticator key: the officers' sign-ins need their codes.
+        _process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is { } text && DemoKeyLine().Match(text) is { Success: true } m) DemoKeys[m.Groups[1].Value] = m.Groups[2].Value;
+        };
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
@@ -69,17 +73,30 @@ internal sealed partial class ProductServer : IDisposable
     }
 
     /// <summary>Signs in as the demo city administrator, as the sign-in form does (anti-forgery token included).</summary>
+    /// <summary>Authenticator keys of the demo accounts, by e-mail, as the started products printed them.</summary>
+    public static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> DemoKeys = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Signs a demo officer in: the password, then the code of the account's authenticator key (RFC 6238).</summary>
     public static async Task SignInAsync(HttpClient client, string email, string password)
     {
-        var form = await client.GetStringAsync(new Uri("/account/sign-in", UriKind.Relative));
-        var token = TokenField().Match(form).Groups[1].Value;
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        var next = await PostFormAsync(client, "/account/sign-in", new() { ["Email"] = email, ["Password"] = password });
+        if (next == "/account/two-factor")
         {
-            ["Email"] = email, ["Password"] = password, ["__RequestVerificationToken"] = token,
-        });
-        using var response = await client.PostAsync(new Uri("/account/sign-in", UriKind.Relative), content);
-        if (!response.IsSuccessStatusCode && response.StatusCode != HttpStatusCode.Redirect)
-            throw new InvalidOperationException($"Sign-in failed: {response.StatusCode}");
+            if (!DemoKeys.TryGetValue(email, out var key)) throw new InvalidOperationException($"No demo authenticator key printed for {email}.");
+            next = await PostFormAsync(client, "/account/two-factor", new() { ["Code"] = Totp.Now(key) });
+        }
+        if (next is null || next.StartsWith("/account/", StringComparison.Ordinal))
+            throw new InvalidOperationException($"Sign-in of {email} stopped at {next ?? "an error"}.");
+    }
+
+    /// <summary>Posts a page's form with its anti-forgery token; the redirect's target, or null when there was none.</summary>
+    private static async Task<string?> PostFormAsync(HttpClient client, string page, Dictionary<string, string> fields)
+    {
+        var form = await client.GetStringAsync(new Uri(page, UriKind.Relative));
+        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(TokenField().Match(form).Groups[1].Value);
+        using var content = new FormUrlEncodedContent(fields);
+        using var response = await client.PostAsync(new Uri(page, UriKind.Relative), content);
+        return response.StatusCode == HttpStatusCode.Redirect ? response.Headers.Location?.OriginalString : null;
     }
 
     public static string RepositoryRoot()
@@ -110,4 +127,7 @@ internal sealed partial class ProductServer : IDisposable
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenField();
+
+    [GeneratedRegex(@"^\s+(\S+@\S+)\s+key ([A-Z2-7]+)\s")]
+    private static partial Regex DemoKeyLine();
 }
