@@ -44,6 +44,11 @@ public enum Access
     Administrator,
     /// <summary>An administrator of the city, a root of the unit tree (the catalogue, city-wide reorganisations).</summary>
     CityAdministrator,
+    /// <summary>
+    /// Only someone between the password and the second factor (Identity's short two-factor cookie): none of the callers
+    /// here, who are either anonymous or fully signed in, may use these steps.
+    /// </summary>
+    SignInInProgress,
     /// <summary>Only a caller presenting the endpoint's own API key (the SMS gateway simulator), which no signed-in person has.</summary>
     ApiKey,
 }
@@ -84,7 +89,7 @@ public sealed record RouteRule(string Method, string Pattern, Access Access, Fun
             Access.BackOfficeOfUnit => c is Caller.ParentSupervisor or Caller.ParentAdministrator,
             Access.Administrator => c is Caller.OtherUnitAdministrator or Caller.ParentAdministrator,
             Access.CityAdministrator => c == Caller.ParentAdministrator,
-            Access.ApiKey => false,
+            Access.ApiKey or Access.SignInInProgress => false,
             _ => throw new ArgumentOutOfRangeException(nameof(c)),
         };
         return allowed ? Outcome.Allowed : Outcome.Denied;
@@ -152,6 +157,9 @@ public static partial class RouteRules
 
         // The back office.
         Page("/account/password", Access.Staff),
+        Page("/account/two-factor", Access.SignInInProgress),
+        Page("/account/two-factor/recovery", Access.SignInInProgress),
+        Page("/account/two-factor/enrol", Access.SignInInProgress),
         Page("/staff/inbox", Access.Staff),
         Page("/staff/counter/new", Access.CounterOfficer),
         Page("/staff/dossiers/{id:guid}", Access.StaffOfUnit),
