@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Citizens;
 using MotCua.Web.Features.Catalog;
@@ -70,6 +71,7 @@ public static class FeatureSetup
         services.AddCatalogModule();
         services.AddDossiersModule(configuration);
         services.AddSlips();
+        services.AddAuditModule(configuration);
         services.AddScoped<Features.Dossiers.Lookup.DossierLookup>();
         Dossiers.MyDossiers.CitizenModule.AddCitizenDossiers(services);
         return services;
