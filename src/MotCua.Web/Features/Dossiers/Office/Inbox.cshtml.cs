@@ -56,6 +56,9 @@ public sealed class InboxModel(InboxQuery inbox, CatalogSearch catalog, DossierS
             Waiting = await inbox.CounterQueueAsync(counters, DossierStatus.New, ct);
             ToReturn = await inbox.CounterQueueAsync(counters, DossierStatus.Processed, ct);
         }
+        var shown = Result.Items.Count + Waiting.Count + ToReturn.Count;
+        if (Audit.DossierRecords.List("/staff/inbox", $"{CurrentView} {Q}".Trim(), [.. Result.Items.Select(i => i.UnitId), .. Waiting.Count + ToReturn.Count > 0 ? counters : []], shown) is { } read)
+            await HttpContext.RequestServices.GetRequiredService<Audit.IAuditLog>().WriteAsync(read, ct);
         var all = await catalog.FindAsync(new CatalogQuery(null, null, null, null, null, null), 0, int.MaxValue, ct);
         ProcedureNames = all.Items.Select(i => i.Procedure).GroupBy(p => p.Code).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
         foreach (var version in Result.Items.Select(i => i.ProcedureVersionId).Distinct())
