@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Identity;
 
 namespace MotCua.Web.Features.Admin;
@@ -53,4 +54,11 @@ public abstract class AdminPageModel : PageModel
     protected IActionResult Forbidden() => StatusCode(StatusCodes.Status403Forbidden);
 
     protected void AddError(string field, string key, params object[] args) => Errors.Add(field, L[key, args]);
+
+    /// <summary>The change's audit entry, staged: the page's next SaveChanges commits it with the change, or neither.</summary>
+    protected AuditEntry RecordChange(string action, AuditObject target, IEnumerable<Guid> units, string? reason = null, string? detail = null) =>
+        HttpContext.RequestServices.GetRequiredService<IAuditLog>().Stage(new AuditRecord(action, target, [.. units], reason) { Detail = detail });
+
+    /// <summary>Takes back a staged entry whose change was not made.</summary>
+    protected void DiscardChange(AuditEntry staged) => HttpContext.RequestServices.GetRequiredService<IAuditLog>().Discard(staged);
 }
