@@ -89,6 +89,7 @@ public static class FeatureSetup
         app.MapCounterApi();
         app.MapInboxApi();
         app.MapSlipEndpoints();
+        app.MapAuditApi();
         Dossiers.MyDossiers.MyDossiersApi.MapMyDossiers(app);
         // An unknown address is a 404 for everyone, not a sign-in page: the fallback policy would otherwise
         // send anonymous visitors to sign in for a page that does not exist.
