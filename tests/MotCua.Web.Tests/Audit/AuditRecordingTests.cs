@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Domain.Dossiers;
 using MotCua.Web.Features.Audit;
@@ -91,19 +92,23 @@ public sealed class AuditRecordingTests(MotCuaFactory factory) : IClassFixture<M
         {
             var db = sp.GetRequiredService<MotCuaDbContext>();
             var audit = sp.GetRequiredService<IAuditLog>();
-            await using (var tx = await db.Database.BeginTransactionAsync())
+            // As the product's own transactions run: inside the provider's execution strategy (PostgreSQL retries).
+            var strategy = db.Database.CreateExecutionStrategy();
+            await strategy.ExecuteAsync(async () =>
             {
+                await using var tx = await db.Database.BeginTransactionAsync();
                 audit.Stage(new AuditRecord("test.staged", new AuditObject("test", marker.ToString(), "rolled back"), []));
                 await db.SaveChangesAsync();
                 await tx.RollbackAsync();
-            }
+            });
             db.ChangeTracker.Clear();
-            await using (var tx = await db.Database.BeginTransactionAsync())
+            await strategy.ExecuteAsync(async () =>
             {
+                await using var tx = await db.Database.BeginTransactionAsync();
                 audit.Stage(new AuditRecord("test.staged", new AuditObject("test", marker.ToString(), "committed"), []));
                 await db.SaveChangesAsync();
                 await tx.CommitAsync();
-            }
+            });
             return 0;
         });
         var entry = Assert.Single(await AuditTestKit.EntriesAsync(factory, marker));
