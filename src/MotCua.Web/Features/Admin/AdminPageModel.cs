@@ -55,10 +55,13 @@ public abstract class AdminPageModel : PageModel
 
     protected void AddError(string field, string key, params object[] args) => Errors.Add(field, L[key, args]);
 
+    /// <summary>The audit log, for reads the page records (changes use <see cref="RecordChange"/>).</summary>
+    protected IAuditLog AuditLog => HttpContext.RequestServices.GetRequiredService<IAuditLog>();
+
     /// <summary>The change's audit entry, staged: the page's next SaveChanges commits it with the change, or neither.</summary>
     protected AuditEntry RecordChange(string action, AuditObject target, IEnumerable<Guid> units, string? reason = null, string? detail = null) =>
-        HttpContext.RequestServices.GetRequiredService<IAuditLog>().Stage(new AuditRecord(action, target, [.. units], reason) { Detail = detail });
+        AuditLog.Stage(new AuditRecord(action, target, [.. units], reason) { Detail = detail });
 
     /// <summary>Takes back a staged entry whose change was not made.</summary>
-    protected void DiscardChange(AuditEntry staged) => HttpContext.RequestServices.GetRequiredService<IAuditLog>().Discard(staged);
+    protected void DiscardChange(AuditEntry staged) => AuditLog.Discard(staged);
 }

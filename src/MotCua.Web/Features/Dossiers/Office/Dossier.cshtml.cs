@@ -41,7 +41,7 @@ public sealed partial class DossierPageModel(
     {
         if (Done is not null && Done != "received" && !DossierActions.Exists(Done)) Done = null;
         if (!await LoadAsync(id, ct)) return NotFound();
-        await HttpContext.RequestServices.GetRequiredService<Audit.IAuditLog>().WriteAsync(Audit.DossierRecords.Read("dossier.view", D, Audit.DossierRecords.View), ct);
+        await AuditLog.WriteAsync(Audit.DossierRecords.Read("dossier.view", D, Audit.DossierRecords.View), ct);
         return Page();
     }
 
