@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Citizens;
 using MotCua.Web.Features.Catalog;
@@ -86,6 +87,7 @@ public static class FeatureSetup
         services.AddCatalogModule();
         services.AddDossiersModule(configuration);
         services.AddSlips();
+        services.AddAuditModule(configuration);
         services.AddScoped<Features.Dossiers.Lookup.DossierLookup>();
         Dossiers.MyDossiers.CitizenModule.AddCitizenDossiers(services);
         return services;
@@ -103,6 +105,7 @@ public static class FeatureSetup
         app.MapCounterApi();
         app.MapInboxApi();
         app.MapSlipEndpoints();
+        app.MapAuditApi();
         Dossiers.MyDossiers.MyDossiersApi.MapMyDossiers(app);
         // An unknown address is a 404 for everyone, not a sign-in page: the fallback policy would otherwise
         // send anonymous visitors to sign in for a page that does not exist.

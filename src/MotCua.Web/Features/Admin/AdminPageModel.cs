@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Identity;
 
 namespace MotCua.Web.Features.Admin;
@@ -53,4 +54,14 @@ public abstract class AdminPageModel : PageModel
     protected IActionResult Forbidden() => StatusCode(StatusCodes.Status403Forbidden);
 
     protected void AddError(string field, string key, params object[] args) => Errors.Add(field, L[key, args]);
+
+    /// <summary>The audit log, for reads the page records (changes use <see cref="RecordChange"/>).</summary>
+    protected IAuditLog AuditLog => HttpContext.RequestServices.GetRequiredService<IAuditLog>();
+
+    /// <summary>The change's audit entry, staged: the page's next SaveChanges commits it with the change, or neither.</summary>
+    protected AuditEntry RecordChange(string action, AuditObject target, IEnumerable<Guid> units, string? reason = null, string? detail = null) =>
+        AuditLog.Stage(new AuditRecord(action, target, [.. units], reason) { Detail = detail });
+
+    /// <summary>Takes back a staged entry whose change was not made.</summary>
+    protected void DiscardChange(AuditEntry staged) => AuditLog.Discard(staged);
 }

@@ -17,7 +17,7 @@ public sealed record CatalogResult(IReadOnlyList<ValidationError> Errors, IReadO
 /// changed; every write that changes what citizens see bumps the catalogue revision in the same transaction,
 /// which tells every instance to rebuild its search index.
 /// </summary>
-public sealed class CatalogService(MotCuaDbContext db, TimeProvider clock, CatalogSearch search)
+public sealed class CatalogService(MotCuaDbContext db, TimeProvider clock, CatalogSearch search, Audit.IAuditLog audit)
 {
     /// <summary>Imports a whole catalogue file: if any procedure has any error, nothing is imported.</summary>
     public async Task<CatalogResult> ImportAsync(IReadOnlyList<ProcedureDefinition> definitions, string actor, bool publish, CancellationToken ct)
@@ -66,6 +66,7 @@ public sealed class CatalogService(MotCuaDbContext db, TimeProvider clock, Catal
                 }
                 ids.Add(version.Id);
             }
+            audit.Stage(Audit.CatalogRecords.Imported(definitions.Count, publish));
             await db.SaveChangesAsync(ct);
             await BumpRevisionAsync(ct);
             return new CatalogResult([], ids);
@@ -87,6 +88,7 @@ public sealed class CatalogService(MotCuaDbContext db, TimeProvider clock, Catal
             }
             // One open draft per procedure: saving again replaces it instead of piling up versions.
             var draft = await db.ProcedureVersions.FirstOrDefaultAsync(v => v.ProcedureId == procedure.Id && v.Status == VersionStatus.Draft, ct);
+            audit.Stage(Audit.CatalogRecords.Procedure("procedure.draft-saved", d.NationalCode, d.Name));
             if (draft is not null)
             {
                 Fill(draft, d);
@@ -109,6 +111,7 @@ public sealed class CatalogService(MotCuaDbContext db, TimeProvider clock, Catal
         return await InTransactionAsync(async () =>
         {
             var procedure = await db.Procedures.FirstAsync(p => p.Id == version.ProcedureId, ct);
+            audit.Stage(Audit.CatalogRecords.Procedure("procedure.published", procedure.NationalCode, definition.Name, version.Number));
             await PublishVersionAsync(procedure, version, actor, ct);
             await BumpRevisionAsync(ct);
             return new CatalogResult([], [version.Id]);
@@ -125,6 +128,7 @@ public sealed class CatalogService(MotCuaDbContext db, TimeProvider clock, Catal
             var version = await db.ProcedureVersions.FirstAsync(v => v.Id == publishedId, ct);
             version.Status = VersionStatus.Retired;
             procedure.PublishedVersionId = null;
+            audit.Stage(Audit.CatalogRecords.Procedure("procedure.retired", procedure.NationalCode, null, version.Number));
             await db.SaveChangesAsync(ct);
             await BumpRevisionAsync(ct);
             return new CatalogResult([], [version.Id]);

@@ -20,7 +20,7 @@ public static class CounterApi
     public static WebApplication MapCounterApi(this WebApplication app)
     {
         app.MapPost("/api/v1/counter/dossiers", async (HttpRequest request, CounterFilingBody body, DossierService service, UnitDirectory units,
-            UnitScope scope, IStringLocalizer<MotCuaOptions> t, CancellationToken ct) =>
+            UnitScope scope, IStringLocalizer<MotCuaOptions> t, Audit.IAuditLog audit, CancellationToken ct) =>
         {
             var key = request.Headers["Idempotency-Key"].ToString();
             if (string.IsNullOrWhiteSpace(key)) return DossierApi.Bad("Idempotency-Key", "Cần tiêu đề Idempotency-Key để một lần bấm không ghi hai hồ sơ.", "An Idempotency-Key header is required.");
@@ -30,7 +30,10 @@ public static class CounterApi
             if (unit is null) return DossierApi.Bad("receivingUnit", "Không có cơ quan tiếp nhận với mã này.", "No receiving unit has this code.");
             // Outside the officer's counters the unit might as well not exist.
             if (!(await scope.RolesAsync(ct)).Any(r => r.Role == StaffRole.CounterOfficer && r.UnitId == unit.Id))
+            {
+                await audit.WriteAsync(Audit.DossierRecords.IntakeRefused(unit.Id, unit.Code), ct);
                 return Results.Problem(title: "Chỉ cán bộ một cửa của cơ quan tiếp nhận được ghi nhận hồ sơ.", statusCode: StatusCodes.Status403Forbidden);
+            }
             if (DossierApi.ToApplicant(body.Owner) is not { } owner) return DossierApi.Bad("owner", "Nhập thông tin người nộp.", "owner is required.");
             var officer = Actor.Staff(UnitScope.StaffIdOf(request.HttpContext.User)?.ToString() ?? "",
                 request.HttpContext.User.FindFirst(StaffClaims.FullName)?.Value ?? request.HttpContext.User.Identity?.Name ?? "");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Domain.Dossiers;
+using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Identity;
 
 namespace MotCua.Web.Features.Dossiers;
@@ -42,7 +43,7 @@ public sealed record ActionOutcome(ActionStatus Status, Dossier? Dossier = null,
 /// domain call with the version the officer saw. The pages and the API can therefore never disagree on who may
 /// do what. The actions themselves are listed in DossierActions.Table.cs.
 /// </summary>
-public sealed partial class DossierActions(DossierService service, UnitScope scope, DossierStaff staff, ResultDocuments.ResultNotice notice)
+public sealed partial class DossierActions(DossierService service, UnitScope scope, DossierStaff staff, ResultDocuments.ResultNotice notice, IAuditLog audit)
 {
     public const string ConflictMessage = "Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại trang để xem thay đổi mới nhất rồi thực hiện lại.";
 
@@ -68,7 +69,26 @@ public sealed partial class DossierActions(DossierService service, UnitScope sco
     /// <summary>The duty the named action needs on this dossier (for showing only the forms a person may use).</summary>
     public static DossierDuty DutyOf(string name, Dossier dossier) => Table[name].Duty(dossier);
 
+    /// <summary>
+    /// Runs the action and records it in the audit log: done, the entry commits with the action's own save (staged just
+    /// before it); anything else, the staged entry is taken back and a refusal is written on its own.
+    /// </summary>
     public async Task<ActionOutcome> RunAsync(string name, Guid id, StaffActionBody body, ClaimsPrincipal user, CancellationToken ct)
+    {
+        AuditEntry? staged = null;
+        // Called before the action, then again after the domain call: a transfer or a consultation brings in a unit.
+        var outcome = await RunUnrecordedAsync(name, id, body, user, d =>
+        {
+            if (staged is null) staged = audit.Stage(DossierRecords.Action(name, id, d, body));
+            else staged.Concern(DossierRecords.Units(d));
+        }, ct);
+        if (outcome.Status == ActionStatus.Done) return outcome;
+        if (staged is not null) audit.Discard(staged);
+        await audit.WriteAsync(DossierRecords.Refused(DossierRecords.Action(name, id, outcome.Dossier, body), outcome), ct);
+        return outcome;
+    }
+
+    private async Task<ActionOutcome> RunUnrecordedAsync(string name, Guid id, StaffActionBody body, ClaimsPrincipal user, Action<Dossier> record, CancellationToken ct)
     {
         if (!Table.TryGetValue(name, out var spec)) return new(ActionStatus.NotFound);
         // Whose dossier first: staff of other units hear "no such dossier" whatever they send, not what is wrong with it.
@@ -81,9 +101,10 @@ public sealed partial class DossierActions(DossierService service, UnitScope sco
         if (body.Version != dossier.Version) return new(ActionStatus.Conflict, dossier, Message: ConflictMessage, Code: DossierErrors.VersionConflict);
         if (await RefusalAsync(dossier, spec.Duty(dossier), user, body.TaskId, ct) is { } refusal)
             return await StaleAsync(dossier, body.Version, ct) ?? new(ActionStatus.Forbidden, dossier, Message: refusal);
+        record(dossier);
         try
         {
-            return new(ActionStatus.Done, await spec.Apply(new ActionRun(service, staff, notice, dossier, body, Officer(user), ct)));
+            return new(ActionStatus.Done, await spec.Apply(new ActionRun(service, staff, notice, dossier, body, Officer(user), record, ct)));
         }
         catch (ActionInputException e)
         {
@@ -115,10 +136,11 @@ public sealed partial class DossierActions(DossierService service, UnitScope sco
             : null;
 
     /// <summary>What an action's domain call gets: the loaded dossier, the body, who acts.</summary>
-    private sealed record ActionRun(DossierService Service, DossierStaff Staff, ResultDocuments.ResultNotice Notice, Dossier Dossier, StaffActionBody Body, Actor Who, CancellationToken Ct)
+    private sealed record ActionRun(DossierService Service, DossierStaff Staff, ResultDocuments.ResultNotice Notice, Dossier Dossier, StaffActionBody Body, Actor Who, Action<Dossier> Record, CancellationToken Ct)
     {
-        /// <summary>One domain call on the dossier with its workflow context, saved if the version still matches.</summary>
-        public Task<Dossier> Apply(Action<Dossier, ProcessingContext, DateTimeOffset> action) => Service.ApplyAsync(Dossier, Body.Version, action, Ct);
+        /// <summary>One domain call on the dossier with its workflow context, saved (with its audit entry) if the version still matches.</summary>
+        public Task<Dossier> Apply(Action<Dossier, ProcessingContext, DateTimeOffset> action) =>
+            Service.ApplyAsync(Dossier, Body.Version, (d, c, now) => { action(d, c, now); Record(d); }, Ct);
     }
 
     /// <summary><paramref name="UnitCode"/>: the action names a unit by code (required or optional), checked with the other input, before the dossier is read.</summary>

@@ -47,8 +47,12 @@ public static class DossierActionsApi
     {
         var api = app.MapGroup("/api/v1/dossiers/{id:guid}").WithTags("Dossier actions").RequireAuthorization(StaffPolicies.Staff);
 
-        api.MapGet("", async (Guid id, DossierActions actions, TimeProvider clock, CancellationToken ct) =>
-            await actions.VisibleAsync(id, ct) is { } d ? Results.Ok(DossierJson.Staff(d, clock.GetUtcNow())) : Results.NotFound());
+        api.MapGet("", async (Guid id, DossierActions actions, Audit.IAuditLog audit, TimeProvider clock, CancellationToken ct) =>
+        {
+            if (await actions.VisibleAsync(id, ct) is not { } d) return Results.NotFound();
+            await audit.WriteAsync(Audit.DossierRecords.Read("dossier.view", d, Audit.DossierRecords.View), ct);
+            return Results.Ok(DossierJson.Staff(d, clock.GetUtcNow()));
+        });
 
         foreach (var name in Actions)
         {

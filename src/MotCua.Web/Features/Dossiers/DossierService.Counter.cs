@@ -32,6 +32,7 @@ public sealed partial class DossierService
                     DossierCode.Create(unit.Code, now, sequence), deadline, context, officer, now);
                 db.Dossiers.Add(dossier);
                 db.Set<DossierSubmission>().Add(new DossierSubmission { IdempotencyKey = idempotencyKey, DossierId = dossier.Id });
+                audit.Stage(Audit.DossierRecords.Intake(dossier, channel));
                 await SaveAsync(dossier, ct);
             }, ct);
             return dossier!;

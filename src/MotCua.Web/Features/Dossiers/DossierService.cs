@@ -37,7 +37,7 @@ public sealed class DossierFormProblem(IReadOnlyList<Forms.FieldError> errors, I
 /// </summary>
 public sealed partial class DossierService(
     MotCuaDbContext db, DossierCodeAllocator codes, UnitDirectory units, UnitCalendars calendars, WorkflowUnits workflowUnits,
-    DossierNotifier notifier, FilingProcedures procedures, TimeProvider clock)
+    DossierNotifier notifier, FilingProcedures procedures, Audit.IAuditLog audit, TimeProvider clock)
 {
     /// <summary>How many events each dossier had when this unit of work loaded it: the later ones are new and notified.</summary>
     private readonly Dictionary<Guid, int> _loadedEvents = [];

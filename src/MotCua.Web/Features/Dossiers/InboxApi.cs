@@ -13,7 +13,7 @@ public static class InboxApi
     public static WebApplication MapInboxApi(this WebApplication app)
     {
         app.MapGet("/api/v1/inbox", async (string? view, int? page, string? procedure, int? status, string? q, UnitScope scope, InboxQuery inbox,
-            TimeProvider clock, HttpContext http, CancellationToken ct) =>
+            TimeProvider clock, HttpContext http, Audit.IAuditLog audit, CancellationToken ct) =>
         {
             var units = await scope.VisibleTodayAsync(ct);
             if (units.Count == 0) return Results.Forbid();
@@ -23,6 +23,8 @@ public static class InboxApi
             var result = await inbox.RunAsync([.. units], UnitScope.StaffIdOf(http.User)?.ToString() ?? "", view ?? "unit",
                 new InboxFilter(procedure, (DossierStatus?)status, null, q), page ?? 1, now, ct);
             if (result is null) return Results.Problem(ApiProblems.Parameter("view", "Chọn một trong: mine, unit, dueSoon, overdue.", "view must be mine, unit, dueSoon or overdue."));
+            if (Audit.DossierRecords.List("/api/v1/inbox", $"{view ?? "unit"} {q}".Trim(), [.. result.Items.Select(i => i.UnitId)], result.Items.Count) is { } read)
+                await audit.WriteAsync(read, ct);
             var c = result.Counts;
             return Results.Ok(new
             {

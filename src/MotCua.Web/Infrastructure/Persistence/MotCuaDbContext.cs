@@ -49,6 +49,7 @@ public class MotCuaDbContext(DbContextOptions options)
         CatalogModel.Configure(builder);
         DossiersModel.Configure(builder);
         OutboxModel.Configure(builder);
+        Features.Audit.AuditModel.Configure(builder);
     }
 }
 

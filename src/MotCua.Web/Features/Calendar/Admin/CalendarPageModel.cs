@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using MotCua.Domain.Organization;
 using MotCua.Web.Features.Admin;
+using MotCua.Web.Features.Audit;
 
 namespace MotCua.Web.Features.Calendar.Admin;
 
@@ -43,6 +44,11 @@ public abstract class CalendarPageModel : AdminPageModel
         CanManage = LevelId is { } id ? await Scope.CanManageAsync(id, ct) : await Scope.IsCityAdministratorAsync(ct);
         return null;
     }
+
+    /// <summary>What a change's audit entry is about: this unit's calendar, or the city's (the root's).</summary>
+    protected AuditObject CalendarObject => new("calendar", Target?.Id.ToString(), Target?.Code);
+
+    protected IReadOnlyList<Guid> LevelUnits => Target is null ? [] : [Target.Id];
 
     protected string Query(int? year = null, string? done = null)
     {

@@ -73,6 +73,7 @@ public sealed class HoursModel(MotCuaDbContext db, UnitDirectory directory, ILog
         var row = await db.UnitWorkingHours.FirstOrDefaultAsync(h => h.UnitId == Target.Id, ct);
         if (row is null) db.UnitWorkingHours.Add(row = new UnitWorkingHours { UnitId = Target.Id });
         (row.MorningStart, row.MorningEnd, row.AfternoonStart, row.AfternoonEnd, row.CutOff, row.SaturdayMorningCounts) = (ms, me, @as, ae, cut, SaturdayMorningCounts);
+        RecordChange("calendar.hours-set", CalendarObject, LevelUnits, detail: $"{AdminText.Time(ms)}-{AdminText.Time(me)} {AdminText.Time(@as)}-{AdminText.Time(ae)}");
         await db.SaveChangesAsync(ct);
         UnitCalendars.Invalidate();
         log.LogInformation("Working hours of unit {UnitId} set by {Actor}", Target.Id, Actor);
@@ -89,6 +90,7 @@ public sealed class HoursModel(MotCuaDbContext db, UnitDirectory directory, ILog
         if (row is not null)
         {
             db.UnitWorkingHours.Remove(row);
+            RecordChange("calendar.hours-inherited", CalendarObject, LevelUnits);
             await db.SaveChangesAsync(ct);
             UnitCalendars.Invalidate();
             log.LogInformation("Working hours of unit {UnitId} reset to inherited by {Actor}", Target.Id, Actor);

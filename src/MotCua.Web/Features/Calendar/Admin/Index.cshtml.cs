@@ -45,6 +45,7 @@ public sealed class CalendarYearModel(MotCuaDbContext db, UnitCalendars calendar
         if (Errors.Any) return await ShowAsync(ct);
 
         db.CalendarOverrides.Add(new CalendarOverrideEntry { Id = Guid.NewGuid(), UnitId = LevelId, Date = day, IsWorkingDay = Kind == WorkingDay, Name = Name!.Trim() });
+        RecordChange("calendar.day-added", CalendarObject, LevelUnits, Name.Trim(), $"{day:yyyy-MM-dd} {Kind}");
         try
         {
             await db.SaveChangesAsync(ct);
@@ -69,6 +70,7 @@ public sealed class CalendarYearModel(MotCuaDbContext db, UnitCalendars calendar
         var entry = await db.CalendarOverrides.FirstOrDefaultAsync(o => o.Id == id && o.UnitId == LevelId, ct);
         if (entry is null) return NotFound();
         db.CalendarOverrides.Remove(entry);
+        RecordChange("calendar.day-removed", CalendarObject, LevelUnits, entry.Name, $"{entry.Date:yyyy-MM-dd}");
         await db.SaveChangesAsync(ct);
         UnitCalendars.Invalidate();
         log.LogInformation("Calendar override {Date} for unit {UnitId} removed by {Actor}", entry.Date, LevelId, Actor);

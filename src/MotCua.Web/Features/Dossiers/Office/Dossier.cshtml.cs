@@ -40,7 +40,9 @@ public sealed partial class DossierPageModel(
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         if (Done is not null && Done != "received" && !DossierActions.Exists(Done)) Done = null;
-        return await LoadAsync(id, ct) ? Page() : NotFound();
+        if (!await LoadAsync(id, ct)) return NotFound();
+        await AuditLog.WriteAsync(Audit.DossierRecords.Read("dossier.view", D, Audit.DossierRecords.View), ct);
+        return Page();
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

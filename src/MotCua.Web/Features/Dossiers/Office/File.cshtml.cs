@@ -9,7 +9,7 @@ namespace MotCua.Web.Features.Dossiers.Office;
 /// else gets a 404, as for the dossier. Always as an attachment with the type read from the bytes and nosniff, so a
 /// file can never be rendered as a page of this site.
 /// </summary>
-public sealed class DossierFileModel(DossierActions actions, IFileStore store, AttachmentCheck check) : OfficePageModel
+public sealed class DossierFileModel(DossierActions actions, IFileStore store, AttachmentCheck check, Audit.IAuditLog audit) : OfficePageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id, Guid fileId, CancellationToken ct)
     {
@@ -17,6 +17,7 @@ public sealed class DossierFileModel(DossierActions actions, IFileStore store, A
         var name = dossier.Attachments.FirstOrDefault(a => a.FileId == fileId)?.FileName
             ?? dossier.ResultDocuments.FirstOrDefault(r => r.FileId == fileId)?.Name;
         if (name is null || await store.OpenReadAsync(new FileId(fileId), ct) is not { } stream) return NotFound();
+        await audit.WriteAsync(Audit.DossierRecords.Read("dossier.file", dossier, Audit.DossierRecords.File, name), ct);
         var kind = await ContentSniffer.IdentifyAsync(stream, check.Policy.MaxZipEntries, ct);
         Response.Headers.XContentTypeOptions = "nosniff";
         Response.Headers.CacheControl = "private, no-store";

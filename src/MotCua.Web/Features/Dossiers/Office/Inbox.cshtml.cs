@@ -56,6 +56,11 @@ public sealed class InboxModel(InboxQuery inbox, CatalogSearch catalog, DossierS
             Waiting = await inbox.CounterQueueAsync(counters, DossierStatus.New, ct);
             ToReturn = await inbox.CounterQueueAsync(counters, DossierStatus.Processed, ct);
         }
+        // One entry for the page's applicants' names: the rows' units, and the counters when their queues showed any.
+        var queued = Waiting.Count + ToReturn.Count;
+        IEnumerable<Guid> rowUnits = queued > 0 ? Result.Items.Select(i => i.UnitId).Concat(counters) : Result.Items.Select(i => i.UnitId);
+        if (Audit.DossierRecords.List("/staff/inbox", $"{CurrentView} {Q}".Trim(), [.. rowUnits], Result.Items.Count + queued) is { } read)
+            await AuditLog.WriteAsync(read, ct);
         var all = await catalog.FindAsync(new CatalogQuery(null, null, null, null, null, null), 0, int.MaxValue, ct);
         ProcedureNames = all.Items.Select(i => i.Procedure).GroupBy(p => p.Code).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
         foreach (var version in Result.Items.Select(i => i.ProcedureVersionId).Distinct())

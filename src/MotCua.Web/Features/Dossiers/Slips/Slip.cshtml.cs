@@ -8,7 +8,7 @@ namespace MotCua.Web.Features.Dossiers.Slips;
 /// A slip as a printable page for the counter (print CSS, no script): the same <see cref="SlipDocument"/> as
 /// the PDF. Staff only (fallback policy), and only for a dossier within their units; otherwise 404.
 /// </summary>
-public sealed class SlipModel(SlipService slips) : PageModel
+public sealed class SlipModel(SlipService slips, Audit.IAuditLog audit) : PageModel
 {
     public SlipDocument Slip { get; private set; } = null!;
 
@@ -20,6 +20,7 @@ public sealed class SlipModel(SlipService slips) : PageModel
     {
         if (await slips.ForStaffAsync(id, ct) is not { } dossier) return NotFound();
         if (await slips.SlipAsync(dossier, number, Request, ct) is not { } slip) return NotFound();
+        await audit.WriteAsync(Audit.DossierRecords.Read("dossier.slip", dossier, Audit.DossierRecords.Slip, "mẫu " + number), ct);
         Slip = slip;
         QrImage = slip.QrUrl is { } url ? QrCodes.PngDataUrl(url) : "";
         PdfUrl = $"/staff/dossiers/{id}/slips/{number}.pdf";

@@ -11,10 +11,13 @@ public static class SlipEndpoints
 {
     public static WebApplication MapSlipEndpoints(this WebApplication app)
     {
-        app.MapGet("/staff/dossiers/{id:guid}/slips/{number}.pdf", async (Guid id, string number, HttpContext http, SlipService slips, CancellationToken ct) =>
-            await slips.ForStaffAsync(id, ct) is { } dossier && await slips.SlipAsync(dossier, number, http.Request, ct) is { } slip
-                ? Pdf(slip)
-                : Results.NotFound());
+        app.MapGet("/staff/dossiers/{id:guid}/slips/{number}.pdf", async (Guid id, string number, HttpContext http, SlipService slips, Audit.IAuditLog audit, CancellationToken ct) =>
+        {
+            if (await slips.ForStaffAsync(id, ct) is not { } dossier || await slips.SlipAsync(dossier, number, http.Request, ct) is not { } slip) return Results.NotFound();
+            // Every slip carries the applicant's name and contact details.
+            await audit.WriteAsync(Audit.DossierRecords.Read("dossier.slip", dossier, Audit.DossierRecords.Slip, "mẫu " + number), ct);
+            return Pdf(slip);
+        });
 
         app.MapGet("/my/dossiers/{id:guid}/receipt.pdf", async (Guid id, HttpContext http, SlipService slips, CancellationToken ct) =>
             await slips.ForCitizenAsync(id, CitizenIdentity.IdNumberOf(http.User), ct) is { } dossier

@@ -36,7 +36,10 @@ public sealed class ReorganizationListModel(MotCuaDbContext db, HanoiReforms ref
         {
             try
             {
-                var outcome = await reforms.ApplyAsync(reform, Actor, ct);
+                var staged = RecordChange("unit.reform-applied", new("reorganization", reform.Key, reform.Title), [], detail: $"{reform.EffectiveDate:yyyy-MM-dd}");
+                ReorganizationOutcome outcome;
+                try { outcome = await reforms.ApplyAsync(reform, Actor, ct); }
+                catch { DiscardChange(staged); throw; }
                 log.LogInformation("Bundled reform {Key} applied by {Actor}", reform.Key, Actor);
                 return Redirect($"/admin/reorganizations/{outcome.ReorganizationId}?applied=1");
             }

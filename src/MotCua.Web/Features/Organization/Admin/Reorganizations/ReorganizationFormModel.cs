@@ -147,8 +147,11 @@ public abstract class ReorganizationFormModel(ReorganizationService service, Uni
     {
         if (Errors.Any) return Page();
         var request = new ReorganizationRequest(PlanKind, Day, Title!.Trim(), string.IsNullOrWhiteSpace(LegalBasis) ? null : LegalBasis.Trim(), _changes);
+        // Staged before the service's transaction, which saves it with the reorganisation; taken back if the plan is refused.
+        var staged = RecordChange("unit.reorganized", new("reorganization", null, request.Title), Audit.ReorganizationRecords.Units(_changes), request.LegalBasis, $"{PlanKind} {Day:yyyy-MM-dd}");
         var outcome = await service.ApplyAsync(request, Actor, ct);
         if (outcome.Succeeded) return Redirect($"/admin/reorganizations/{outcome.ReorganizationId}?applied=1");
+        DiscardChange(staged);
         foreach (var error in outcome.Errors)
         {
             var (field, context) = FieldOf(error);

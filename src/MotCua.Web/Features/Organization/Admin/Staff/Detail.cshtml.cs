@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Domain.Organization;
 using MotCua.Web.Features.Admin;
+using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organization.Admin.Units;
 using MotCua.Web.Features.Organization.Data;
@@ -52,6 +53,7 @@ public sealed class StaffDetailModel(MotCuaDbContext db, UserManager<StaffUser> 
         }
         if (Errors.Any || unit is null) return Page();
         db.RoleAssignments.Add(new RoleAssignment { Id = Guid.NewGuid(), StaffId = id, UnitId = unit.Id, Role = role, ValidFrom = from });
+        RecordChange("staff.role-added", Account, [unit.Id], detail: $"{role} {from:yyyy-MM-dd}");
         await db.SaveChangesAsync(ct);
         log.LogInformation("Role {Role} in unit {UnitId} given to staff {StaffId} by {Actor}", role, unit.Id, id, Actor);
         return Redirect($"/admin/staff/{id}?done=role-added");
@@ -72,6 +74,7 @@ public sealed class StaffDetailModel(MotCuaDbContext db, UserManager<StaffUser> 
         // Ends today; one that had not started yet ends before it begins, which leaves it on record as withdrawn.
         entity.ValidTo = entity.ValidFrom > Scope.Today ? entity.ValidFrom : Scope.Today;
         entity.EndReason = Reason!.Trim();
+        RecordChange("staff.role-ended", Account, [entity.UnitId], entity.EndReason, $"{entity.Role}");
         await db.SaveChangesAsync(ct);
         log.LogInformation("Role assignment {AssignmentId} of staff {StaffId} ended by {Actor}", assignment, id, Actor);
         return Redirect($"/admin/staff/{id}?done=role-ended");
@@ -103,12 +106,15 @@ public sealed class StaffDetailModel(MotCuaDbContext db, UserManager<StaffUser> 
         var user = await users.FindByIdAsync(id.ToString());
         if (user is null) return NotFound();
         user.IsActive = active;
+        RecordChange(active ? "staff.reactivated" : "staff.deactivated", Account, Current.Select(a => a.UnitId));
         // A new security stamp makes the account's existing sign-ins fail their next check; one save with the flag.
         var result = await users.UpdateSecurityStampAsync(user);
         if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Code)));
         log.LogInformation("Staff {StaffId} {Change} by {Actor}", id, active ? "reactivated" : "deactivated", Actor);
         return Redirect($"/admin/staff/{id}?done={(active ? "reactivated" : "deactivated")}");
     }
+
+    private AuditObject Account => new("staff", Person.Id.ToString(), Person.Email);
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {

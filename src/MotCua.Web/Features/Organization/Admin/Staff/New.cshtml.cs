@@ -57,6 +57,7 @@ public sealed class NewModel(MotCuaDbContext db, UserManager<StaffUser> users, I
                 result = await users.CreateAsync(user, password);
                 if (!result.Succeeded) return false;
                 db.RoleAssignments.Add(new RoleAssignment { Id = Guid.NewGuid(), StaffId = user.Id, UnitId = unit.Id, Role = role, ValidFrom = from });
+                RecordChange("staff.created", new("staff", user.Id.ToString(), email), [unit.Id], detail: $"{role} {from:yyyy-MM-dd}");
                 await db.SaveChangesAsync(ct);
                 return true;
             }, ct);

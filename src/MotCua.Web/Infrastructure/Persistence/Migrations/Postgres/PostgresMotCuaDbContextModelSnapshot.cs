@@ -429,6 +429,122 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("dossier_tasks", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClientIp")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ObjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ObjectLabel")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ObjectType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("ActorId", "Sequence");
+
+                    b.HasIndex("ObjectId", "Sequence");
+
+                    b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Audit.AuditEntryUnit", b =>
+                {
+                    b.Property<long>("EntrySequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("EntrySequence", "UnitId");
+
+                    b.HasIndex("UnitId", "EntrySequence");
+
+                    b.ToTable("audit_entry_units", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Audit.AuditSeal", b =>
+                {
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("EntrySequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<long?>("PreviousEntrySequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("SealedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Position");
+
+                    b.HasIndex("EntrySequence")
+                        .IsUnique();
+
+                    b.ToTable("audit_seals", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Calendar.Data.CalendarOverrideEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1439,6 +1555,15 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Audit.AuditEntryUnit", b =>
+                {
+                    b.HasOne("MotCua.Web.Features.Audit.AuditEntry", null)
+                        .WithMany("Units")
+                        .HasForeignKey("EntrySequence")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Catalog.Data.ProcedureVersion", b =>
                 {
                     b.HasOne("MotCua.Web.Features.Catalog.Data.Procedure", null)
@@ -1487,6 +1612,11 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
             modelBuilder.Entity("MotCua.Domain.Dossiers.Dossier", b =>
                 {
                     b.Navigation("Tasks");
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Audit.AuditEntry", b =>
+                {
+                    b.Navigation("Units");
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Catalog.Data.Procedure", b =>

@@ -416,6 +416,120 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("dossier_tasks", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClientIp")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectLabel")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("ActorId", "Sequence");
+
+                    b.HasIndex("ObjectId", "Sequence");
+
+                    b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Audit.AuditEntryUnit", b =>
+                {
+                    b.Property<long>("EntrySequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EntrySequence", "UnitId");
+
+                    b.HasIndex("UnitId", "EntrySequence");
+
+                    b.ToTable("audit_entry_units", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Audit.AuditSeal", b =>
+                {
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EntrySequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long?>("PreviousEntrySequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SealedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Position");
+
+                    b.HasIndex("EntrySequence")
+                        .IsUnique();
+
+                    b.ToTable("audit_seals", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Calendar.Data.CalendarOverrideEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1418,6 +1532,15 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Audit.AuditEntryUnit", b =>
+                {
+                    b.HasOne("MotCua.Web.Features.Audit.AuditEntry", null)
+                        .WithMany("Units")
+                        .HasForeignKey("EntrySequence")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Catalog.Data.ProcedureVersion", b =>
                 {
                     b.HasOne("MotCua.Web.Features.Catalog.Data.Procedure", null)
@@ -1466,6 +1589,11 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("MotCua.Domain.Dossiers.Dossier", b =>
                 {
                     b.Navigation("Tasks");
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Audit.AuditEntry", b =>
+                {
+                    b.Navigation("Units");
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Catalog.Data.Procedure", b =>
