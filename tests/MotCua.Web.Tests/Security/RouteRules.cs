@@ -167,6 +167,9 @@ public static partial class RouteRules
         Page("/staff/dossiers/{id:guid}/slips/{number:length(2)}", Access.StaffOfUnit, s => $"/staff/dossiers/{s.DossierId}/slips/01"),
         new("GET", "/staff/dossiers/{id:guid}/slips/{number}.pdf", Access.StaffOfUnit, s => $"/staff/dossiers/{s.DossierId}/slips/01.pdf"),
         new("GET", "/api/v1/inbox", Access.Staff),
+        // The audit search: supervisors and administrators, each seeing the entries of their units.
+        Page("/staff/audit", Access.BackOffice),
+        new("GET", "/api/v1/audit", Access.BackOffice),
         new("POST", "/api/v1/counter/dossiers", Access.Staff),
         new("GET", "/api/v1/dossiers/{id:guid}/", Access.StaffOfUnit),
         .. DossierActions().Select(a => new RouteRule("POST", $"/api/v1/dossiers/{{id:guid}}/{a}", Access.StaffOfUnit)),
