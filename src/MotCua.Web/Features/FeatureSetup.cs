@@ -39,7 +39,7 @@ public static class FeatureSetup
             .AddEntityFrameworkStores<MotCuaDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
-        new Microsoft.AspNetCore.Authentication.AuthenticationBuilder(services).AddCitizenCookie();
+        new Microsoft.AspNetCore.Authentication.AuthenticationBuilder(services).AddCitizenCookie().AddVNeId(configuration);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/sign-in";
