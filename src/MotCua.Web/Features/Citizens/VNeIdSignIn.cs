@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using MotCua.Simulators.VNeId;
+using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Citizens;
 
@@ -101,7 +102,13 @@ public static class VNeIdSignIn
                 return Task.CompletedTask;
             };
         });
-        if (bundled)
+        if (!bundled)
+        {
+            // The sign-out form redirects to the provider, and so may a post that meets an expired sign-in.
+            var origin = new Uri(settings.Authority!).GetLeftPart(UriPartial.Authority);
+            services.Configure<SecurityHeadersOptions>(s => s.FormActionOrigins.Add(origin));
+        }
+        else
         {
             // The server's address is known only once it listens; options are built at the first request, after that.
             services.AddOptions<OpenIdConnectOptions>(Scheme).Configure<IServer>((o, server) => o.Authority = BundledAuthority(server));
