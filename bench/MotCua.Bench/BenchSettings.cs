@@ -30,5 +30,7 @@ internal static class BenchSettings
     {
         ["MotCua__Demo"] = "true",
         ["MotCua__RateLimits__PublicLookupPerMinute"] = "100000000",
+        ["MotCua__RateLimits__SubmissionsPerMinute"] = "100000000",
+        ["MotCua__RateLimits__PublicApiPerMinute"] = "100000000",
     };
 }

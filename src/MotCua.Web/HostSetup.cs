@@ -54,6 +54,7 @@ public static class HostSetup
         services.AddNotificationsModule(builder.Configuration);
         services.AddProblemDetails();
         services.AddMotCuaRateLimits(builder.Configuration);
+        services.AddPublicRateLimits(builder.Configuration);
         services.AddMotCuaFeatures(builder.Configuration);
         return builder;
     }

@@ -37,6 +37,8 @@ internal sealed class ProductProcess : IDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__MotCua"] = connectionString;
         start.Environment["MotCua__Demo"] = "true";
+        // One client streams hundreds of filings: the per-address submission limit is not what this test is about.
+        start.Environment["MotCua__RateLimits__SubmissionsPerMinute"] = "1000000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         // Drained so a chatty product never blocks on a full pipe.

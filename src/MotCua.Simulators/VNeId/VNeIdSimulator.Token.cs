@@ -12,13 +12,14 @@ public sealed partial class VNeIdSimulator
     private async Task<IResult> TokenAsync(HttpContext c, string prefix)
     {
         c.Response.Headers.CacheControl = "no-store";
-        if (!c.Request.HasFormContentType) return TokenError("invalid_request", "The body must be application/x-www-form-urlencoded.");
-        var form = await c.Request.ReadFormAsync(c.RequestAborted);
+        // The client is authenticated before anything else is looked at: without the secret, nothing but 401.
+        var form = c.Request.HasFormContentType ? await c.Request.ReadFormAsync(c.RequestAborted) : FormCollection.Empty;
         if (!ClientAuthenticated(c, form))
         {
             c.Response.Headers.WWWAuthenticate = "Basic realm=\"vneid\"";
             return TokenError("invalid_client", "Client authentication failed.", StatusCodes.Status401Unauthorized);
         }
+        if (!c.Request.HasFormContentType) return TokenError("invalid_request", "The body must be application/x-www-form-urlencoded.");
         if (form["grant_type"] != "authorization_code") return TokenError("unsupported_grant_type", "Only authorization_code is supported.");
 
         // Removed on first use: a replayed code finds nothing, whatever happens next.

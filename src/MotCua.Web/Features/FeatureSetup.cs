@@ -21,6 +21,7 @@ public static class FeatureSetup
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
+            o.Conventions.ConfigureFilter(new Shared.PostNeedsHandler());
         }).AddViewLocalization();
 
         services.AddIdentity<StaffUser, IdentityRole<Guid>>(o =>
@@ -63,6 +64,7 @@ public static class FeatureSetup
             o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
             StaffPolicies.Add(o);
             CitizenIdentity.Add(o);
+            CatalogPolicy.Add(o);
         });
 
         services.AddOrganizationModule();

@@ -37,6 +37,9 @@ public sealed class ProductServer : WebApplicationFactory<Program>
         builder.UseSetting("MotCua:Demo", "true");
         builder.UseSetting("MotCua:ApplyBundledReforms", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Every test client shares one address: the per-address limits are tested on their own (PublicRateLimitTests).
+        builder.UseSetting("MotCua:RateLimits:SubmissionsPerMinute", "100000");
+        builder.UseSetting("MotCua:RateLimits:PublicApiPerMinute", "100000");
     }
 
     protected override void Dispose(bool disposing)

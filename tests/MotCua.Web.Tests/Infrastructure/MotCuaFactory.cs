@@ -25,6 +25,9 @@ public class MotCuaFactory : WebApplicationFactory<Program>
         builder.UseSetting("MotCua:Demo", "true");
         builder.UseSetting("MotCua:ApplyBundledReforms", ApplyBundledReforms ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Every test client shares one address: the per-address limits are tested on their own (PublicRateLimitTests).
+        builder.UseSetting("MotCua:RateLimits:SubmissionsPerMinute", "100000");
+        builder.UseSetting("MotCua:RateLimits:PublicApiPerMinute", "100000");
         // The product reaches the bundled VNeID stand-in (its own in-memory server) for discovery and tokens.
         builder.ConfigureTestServices(services => services.AddOptions<OpenIdConnectOptions>(VNeIdSignIn.Scheme)
             .Configure<IServer>((o, server) => { if (server is TestServer test) o.BackchannelHttpHandler = test.CreateHandler(); }));

@@ -15,7 +15,7 @@ public static class CalendarApi
 
     public static WebApplication MapCalendarApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1/calendar").AllowAnonymous().WithTags("Calendar");
+        var api = app.MapGroup("/api/v1/calendar").AllowAnonymous().WithTags("Calendar").RequireRateLimiting(Infrastructure.PublicRateLimits.PublicApi);
 
         api.MapGet("/holidays", async (string? year, string? unit, UnitCalendars calendars, UnitDirectory units, CancellationToken ct) =>
         {

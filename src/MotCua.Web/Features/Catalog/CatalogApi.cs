@@ -16,7 +16,7 @@ public static class CatalogApi
 
     public static WebApplication MapCatalogApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1/procedures").WithTags("Catalog");
+        var api = app.MapGroup("/api/v1/procedures").WithTags("Catalog").RequireRateLimiting(Infrastructure.PublicRateLimits.PublicApi);
 
         api.MapGet("", async (HttpRequest request, CatalogSearch search, Organization.UnitDirectory units, CancellationToken ct) =>
         {
@@ -57,7 +57,7 @@ public static class CatalogApi
             return json is null ? Results.NotFound() : Results.Text(json, "application/json; charset=utf-8");
         }).AllowAnonymous();
 
-        var admin = app.MapGroup("/api/v1/catalog").WithTags("Catalog administration").RequireAuthorization(StaffPolicies.Administrator);
+        var admin = app.MapGroup("/api/v1/catalog").WithTags("Catalog administration").RequireAuthorization(CatalogPolicy.Name);
 
         admin.MapGet("/export", async (MotCuaDbContext db, CancellationToken ct) =>
         {
@@ -103,8 +103,9 @@ public static class CatalogApi
 
     private static string FirstLine(string message) => message.Split('\n')[0];
 
-    internal static async Task<string?> PublishedJsonAsync(MotCuaDbContext db, string code, CancellationToken ct) =>
-        code.Length > 64 ? null : await db.Procedures.AsNoTracking()
+    /// <remarks>A blank code is no procedure: model binding hands an address like "/procedures/%20" in as null.</remarks>
+    internal static async Task<string?> PublishedJsonAsync(MotCuaDbContext db, string? code, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(code) || code.Length > 64 ? null : await db.Procedures.AsNoTracking()
             .Where(p => p.NationalCode == code && p.PublishedVersionId != null)
             .Join(db.ProcedureVersions, p => p.PublishedVersionId, v => v.Id, (p, v) => v.DefinitionJson)
             .FirstOrDefaultAsync(ct);

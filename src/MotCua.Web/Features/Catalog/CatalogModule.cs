@@ -7,6 +7,7 @@ public static class CatalogModule
         services.AddSingleton<CatalogSearch>();
         services.AddScoped<CatalogService>();
         services.AddScoped<Seeding.CatalogSeeder>();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, CityAdministratorHandler>();
         return services;
     }
 }

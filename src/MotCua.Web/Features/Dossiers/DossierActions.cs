@@ -71,10 +71,11 @@ public sealed partial class DossierActions(DossierService service, UnitScope sco
     public async Task<ActionOutcome> RunAsync(string name, Guid id, StaffActionBody body, ClaimsPrincipal user, CancellationToken ct)
     {
         if (!Table.TryGetValue(name, out var spec)) return new(ActionStatus.NotFound);
-        if (spec.Check?.Invoke(body) is { } bad) return new(ActionStatus.Invalid, Input: bad);
-        if (spec.UnitCode != UnitCode.None && (spec.UnitCode == UnitCode.Required || !string.IsNullOrWhiteSpace(body.ToUnit))
-            && await service.UnitByCodeAsync(body.ToUnit, ct) is null) return new(ActionStatus.Invalid, Input: NoSuchUnit);
+        // Whose dossier first: staff of other units hear "no such dossier" whatever they send, not what is wrong with it.
         if (await VisibleAsync(id, ct) is not { } dossier) return new(ActionStatus.NotFound);
+        if (spec.Check?.Invoke(body) is { } bad) return new(ActionStatus.Invalid, dossier, Input: bad);
+        if (spec.UnitCode != UnitCode.None && (spec.UnitCode == UnitCode.Required || !string.IsNullOrWhiteSpace(body.ToUnit))
+            && await service.UnitByCodeAsync(body.ToUnit, ct) is null) return new(ActionStatus.Invalid, dossier, Input: NoSuchUnit);
         // A stale version is a conflict whoever sends it, before asking whether they may act: what they acted on is
         // gone (the dossier may have moved to a step that is not theirs), and "someone else changed it" is the truth.
         if (body.Version != dossier.Version) return new(ActionStatus.Conflict, dossier, Message: ConflictMessage, Code: DossierErrors.VersionConflict);

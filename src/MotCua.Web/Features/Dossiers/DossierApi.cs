@@ -52,7 +52,7 @@ public static class DossierApi
             {
                 return FilingProblem(problem, t);
             }
-        }).AllowAnonymous().DisableAntiforgery();
+        }).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(PublicRateLimits.Submission);
 
         api.MapGet("/lookup", async (string? code, string? phone, string? idNumber, Lookup.DossierLookup lookup, CancellationToken ct) =>
         {

@@ -21,7 +21,7 @@ public static class OrganizationModule
 
     public static WebApplication MapOrganizationApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1/units").AllowAnonymous().WithTags("Organization");
+        var api = app.MapGroup("/api/v1/units").AllowAnonymous().WithTags("Organization").RequireRateLimiting(Infrastructure.PublicRateLimits.PublicApi);
         // The public organisation chart: who is who in the city, as on a given day (default today).
         api.MapGet("", async (UnitDirectory directory, string? date, CancellationToken ct) =>
         {

@@ -16,7 +16,7 @@ public sealed record Difference(string Member, string LabelKey, string? Publishe
 /// The draft against what citizens see, member by member, so that a reviewer reads only what changed;
 /// the whole of both is there too for anyone who wants to check the rest.
 /// </summary>
-[Authorize(Policy = StaffPolicies.Administrator)]
+[Authorize(Policy = CatalogPolicy.Name)]
 public sealed class CompareModel(MotCuaDbContext db) : PageModel
 {
     public string Code { get; private set; } = "";

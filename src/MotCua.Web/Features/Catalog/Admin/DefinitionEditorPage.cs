@@ -14,7 +14,7 @@ namespace MotCua.Web.Features.Catalog.Admin;
 /// What the edit and new pages share: reading the posted form, "Validate" (the publishing rules, nothing
 /// saved) and "Save draft" (saved only when there is no error at all).
 /// </summary>
-[Authorize(Policy = StaffPolicies.Administrator)]
+[Authorize(Policy = CatalogPolicy.Name)]
 public abstract class DefinitionEditorPage(MotCuaDbContext db, CatalogService catalog, IStringLocalizer<MotCuaOptions> t) : PageModel
 {
     [BindProperty] public DefinitionForm Input { get; set; } = DefinitionForm.Blank();

@@ -12,7 +12,7 @@ namespace MotCua.Web.Features.Catalog.Admin;
 /// One procedure: its versions, what citizens see now, and the draft's way to publication. Publishing
 /// re-validates the stored draft with the publishing rules, so nothing unchecked ever reaches citizens.
 /// </summary>
-[Authorize(Policy = StaffPolicies.Administrator)]
+[Authorize(Policy = CatalogPolicy.Name)]
 public sealed class DetailsModel(MotCuaDbContext db, CatalogService catalog, IStringLocalizer<MotCuaOptions> t) : PageModel
 {
     /// <summary>What the redirect after an action reports; anything else in the address is ignored.</summary>

@@ -15,7 +15,7 @@ namespace MotCua.Web.Features.Catalog.Admin;
 /// Imports a catalogue file (the export's format). All or nothing: with any error nothing is imported, and
 /// every error is listed with its JSON path and the procedure it belongs to, so the file can be fixed in one go.
 /// </summary>
-[Authorize(Policy = StaffPolicies.Administrator)]
+[Authorize(Policy = CatalogPolicy.Name)]
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 public sealed partial class ImportModel(CatalogService catalog, IStringLocalizer<MotCuaOptions> t) : PageModel

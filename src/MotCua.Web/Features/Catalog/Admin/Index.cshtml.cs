@@ -20,7 +20,7 @@ public sealed record ProcedureRow(
 /// Every procedure with where it stands, including the ones citizens cannot see (drafts, retired), which is
 /// why this reads the tables and not the public search index.
 /// </summary>
-[Authorize(Policy = StaffPolicies.Administrator)]
+[Authorize(Policy = CatalogPolicy.Name)]
 public sealed class IndexModel(MotCuaDbContext db) : PageModel
 {
     public const int PageSize = 50;

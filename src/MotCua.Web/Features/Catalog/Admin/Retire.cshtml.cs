@@ -10,7 +10,7 @@ namespace MotCua.Web.Features.Catalog.Admin;
 /// Withdraws a procedure from citizens, behind a confirmation page because it takes effect at once for
 /// everyone. Dossiers already filed keep the version they were filed under.
 /// </summary>
-[Authorize(Policy = StaffPolicies.Administrator)]
+[Authorize(Policy = CatalogPolicy.Name)]
 public sealed class RetireModel(MotCuaDbContext db, CatalogService catalog) : PageModel
 {
     public ProcedureVersions History { get; private set; } = null!;

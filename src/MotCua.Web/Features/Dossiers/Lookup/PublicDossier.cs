@@ -37,8 +37,8 @@ public sealed class DossierLookup(Infrastructure.Persistence.MotCuaDbContext db,
     }
 
     /// <summary>By the signed link of the receipt's QR code; a token made for another code opens nothing.</summary>
-    public async Task<PublicDossier?> FindByLinkAsync(string code, string? token, CancellationToken ct) =>
-        code.Length <= MaxLength && links.Verify(code, token)
+    public async Task<PublicDossier?> FindByLinkAsync(string? code, string? token, CancellationToken ct) =>
+        !string.IsNullOrWhiteSpace(code) && code.Length <= MaxLength && links.Verify(code, token)
             ? await ViewAsync(db.Dossiers.Where(d => d.Code == code || d.Reference == code), ct)
             : null;
 
