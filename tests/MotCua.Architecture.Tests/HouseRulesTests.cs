@@ -54,7 +54,7 @@ public sealed partial class HouseRulesTests
             .ToList();
         // Dossiers.Forms: the read-only form preview (/procedures/{code}/form/preview), which saves nothing.
         // Dossiers.Lookup: the public, rate-limited dossier lookup (/lookup, /lookup/{code}?t=), read-only.
-        // Citizens: the citizen sign-in and sign-out pages (demo now, VNeID later).
+        // Citizens: the citizen sign-in (VNeID), its failure page and sign-out.
         var allowed = new[] { "Home", "Catalog.Public", "Organization.Public", "Identity", "Dossiers.Forms", "Dossiers.Lookup", "Citizens" };
         Assert.All(anonymous, name => Assert.Contains(allowed, a => name.Contains($".Features.{a}.", StringComparison.Ordinal)));
     }

@@ -5,7 +5,7 @@ using MotCua.Web.Tests.Dossiers.Forms;
 
 namespace MotCua.Browser.Tests;
 
-/// <summary>A demo citizen files a birth registration online from the procedure page to My dossiers, with axe on every wizard page.</summary>
+/// <summary>A demo citizen signs in through VNeID and files a birth registration online from the procedure page to My dossiers, with axe on every page.</summary>
 public sealed class CitizenFilingTests(ProductServer server, ChromiumFixture chromium) : BrowserTest(server, chromium)
 {
     private const string Code = "1.001193";
@@ -19,8 +19,8 @@ public sealed class CitizenFilingTests(ProductServer server, ChromiumFixture chr
         await page.GotoAsync($"/procedures/{Code}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Nộp hồ sơ trực tuyến" }).ClickAsync();
 
-        // Not signed in: the demo sign-in, then straight back to the wizard.
-        await Expect(page).ToHaveURLAsync(new Regex("/citizen/sign-in"));
+        // Not signed in: VNeID (the bundled stand-in's page), then straight back to the wizard.
+        await Expect(page).ToHaveURLAsync(new Regex("/simulators/vneid/authorize"));
         await Axe.AssertNoSeriousViolationsAsync(page);
         await page.GetByLabel("Nguyễn Văn An").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập", Exact = true }).ClickAsync();

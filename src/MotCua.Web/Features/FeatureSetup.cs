@@ -55,7 +55,7 @@ public static class FeatureSetup
             o.ExpireTimeSpan = TimeSpan.FromMinutes(15);
             o.SlidingExpiration = false;
         });
-        new Microsoft.AspNetCore.Authentication.AuthenticationBuilder(services).AddCitizenCookie();
+        new Microsoft.AspNetCore.Authentication.AuthenticationBuilder(services).AddCitizenCookie().AddVNeId(configuration);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/sign-in";

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace MotCua.Web.Infrastructure;
 
 /// <summary>
@@ -10,18 +12,36 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
-        context.Response.OnStarting(() =>
+        var policy = WithFormActions(app.ApplicationServices.GetService<IOptions<SecurityHeadersOptions>>()?.Value.FormActionOrigins ?? []);
+        return app.Use((context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(self)";
-            return Task.CompletedTask;
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers.ContentSecurityPolicy = policy;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+                headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(self)";
+                return Task.CompletedTask;
+            });
+            return next(context);
         });
-        return next(context);
-    });
+    }
+
+    /// <summary>The policy with more origins forms may lead to: browsers also check the redirects that follow a form.</summary>
+    public static string WithFormActions(IReadOnlyCollection<string> origins) => origins.Count == 0
+        ? ContentSecurityPolicy
+        : ContentSecurityPolicy.Replace("form-action 'self'", "form-action 'self' " + string.Join(' ', origins.Distinct()), StringComparison.Ordinal);
+}
+
+/// <summary>
+/// Origins outside the product that a form's navigation may end at, such as an external identity provider that the
+/// sign-out form (or a post that meets an expired sign-in) redirects to.
+/// </summary>
+public sealed class SecurityHeadersOptions
+{
+    public List<string> FormActionOrigins { get; } = [];
 }

@@ -10,7 +10,7 @@ using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Citizens;
 
-/// <summary>A browser stand-in for a signed-in demo citizen, with the wizard's moves as steps of a test.</summary>
+/// <summary>A browser stand-in for a demo citizen signed in through VNeID (the bundled stand-in), with the wizard's moves as steps of a test.</summary>
 public sealed partial class CitizenClient(StaffClient client) : IDisposable
 {
     public const string An = "001089012345";
@@ -22,8 +22,7 @@ public sealed partial class CitizenClient(StaffClient client) : IDisposable
     public static async Task<CitizenClient> SignInAsync(WebApplicationFactory<Program> factory, string idNumber = An)
     {
         var client = StaffClient.Anonymous(factory);
-        var location = await client.PostFormExpectingRedirectAsync("/citizen/sign-in", new() { ["Citizen"] = idNumber });
-        Assert.Equal("/my/dossiers", location);
+        await VNeIdFlow.SignInAsync(client.Http, idNumber);
         return new CitizenClient(client);
     }
 

@@ -8,21 +8,25 @@ using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Citizens;
 
-/// <summary>The demo citizen's sign-in and the filing wizard over drafts, through the real host and database.</summary>
+/// <summary>The demo citizen's sign-in (VNeID stand-in) and the filing wizard over drafts, through the real host and database.</summary>
 public sealed class CitizenFilingTests(CitizenFactory factory) : IClassFixture<CitizenFactory>
 {
     [Fact]
-    public async Task The_demo_sign_in_lists_the_demo_citizens_and_the_header_then_shows_the_citizen()
+    public async Task The_vneid_stand_in_lists_the_demo_citizens_and_the_header_then_shows_the_citizen()
     {
         using var anonymous = StaffClient.Anonymous(factory);
-        var page = CitizenClient.Decoded(await anonymous.GetPageAsync("/citizen/sign-in"));
+        var authorize = await VNeIdFlow.StartAsync(anonymous.Http);
+        var page = CitizenClient.Decoded(await anonymous.GetPageAsync(authorize.PathAndQuery));
         Assert.Contains("Nguyễn Văn An", page, StringComparison.Ordinal);
         Assert.Contains("Trần Thị Bích", page, StringComparison.Ordinal);
         Assert.Contains("Lê Minh Cường", page, StringComparison.Ordinal);
 
-        var refused = await anonymous.PostFormAsync("/citizen/sign-in", new() { ["Citizen"] = "999999999999" });
+        var refused = await anonymous.Http.PostAsync(new Uri(VNeIdFlow.Provider + "/authorize"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["request"] = await VNeIdFlow.PickerAsync(anonymous.Http, authorize), ["citizen"] = "999999999999", ["action"] = "login",
+        }));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
-        Assert.Contains("Chọn một công dân mẫu", CitizenClient.Decoded(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains("Chọn một công dân để đăng nhập", CitizenClient.Decoded(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
 
         using var citizen = await CitizenClient.SignInAsync(factory, CitizenClient.Bich);
         var mine = CitizenClient.Decoded(await citizen.GetPageAsync("/my/dossiers"));

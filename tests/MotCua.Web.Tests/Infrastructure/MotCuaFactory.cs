@@ -1,6 +1,10 @@
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using MotCua.Web.Features.Citizens;
 using MotCua.Web.Infrastructure.Persistence;
 
 namespace MotCua.Web.Tests.Infrastructure;
@@ -27,6 +31,9 @@ public class MotCuaFactory : WebApplicationFactory<Program>
         builder.UseSetting("MotCua:RateLimits:PublicApiPerMinute", "100000");
         builder.UseSetting("MotCua:RateLimits:StaffSignInPerAddressPerMinute", "100000");
         builder.UseSetting("MotCua:RateLimits:StaffSignInPerAccountPerMinute", "100000");
+        // The product reaches the bundled VNeID stand-in (its own in-memory server) for discovery and tokens.
+        builder.ConfigureTestServices(services => services.AddOptions<OpenIdConnectOptions>(VNeIdSignIn.Scheme)
+            .Configure<IServer>((o, server) => { if (server is TestServer test) o.BackchannelHttpHandler = test.CreateHandler(); }));
     }
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)

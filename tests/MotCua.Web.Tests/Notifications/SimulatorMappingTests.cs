@@ -17,15 +17,20 @@ public sealed class SimulatorMappingTests
     }
 
     [Fact]
-    public async Task In_demo_mode_the_sms_gateway_simulator_answers_and_in_production_it_does_not_exist()
+    public async Task In_demo_mode_the_simulators_answer_and_in_production_they_do_not_exist()
     {
+        string[] simulators = ["/simulators/sms/messages", "/simulators/vneid/.well-known/openid-configuration", "/simulators/vneid/jwks"];
         await using (var demo = new MotCuaFactory())
         {
-            var response = await demo.CreateClient().GetAsync(new Uri("/simulators/sms/messages", UriKind.Relative));
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            foreach (var path in simulators)
+                Assert.Equal(HttpStatusCode.OK, (await demo.CreateClient().GetAsync(new Uri(path, UriKind.Relative))).StatusCode);
         }
         await using var production = new ProductionFactory();
-        var none = await production.CreateClient().GetAsync(new Uri("/simulators/sms/messages", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
+        foreach (var path in simulators)
+            Assert.Equal(HttpStatusCode.NotFound, (await production.CreateClient().GetAsync(new Uri(path, UriKind.Relative))).StatusCode);
+        // No VNeID authority configured in production: citizen sign-in says it is not available, without an exception.
+        var signIn = await production.CreateClient(new() { AllowAutoRedirect = false }).GetAsync(new Uri("/citizen/sign-in", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, signIn.StatusCode);
+        Assert.Contains("chưa được cấu hình", await signIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

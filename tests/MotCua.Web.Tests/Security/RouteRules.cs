@@ -122,6 +122,9 @@ public static partial class RouteRules
         new("GET", "/account/denied", Access.Public, OwnStatus: 403),
         new("POST", "/account/denied", Access.Public),
         Page("/citizen/sign-in", Access.Public),
+        // Where a failed VNeID sign-in lands: the status fits the reason (cancelled: 403).
+        new("GET", "/citizen/sign-in/failed/{reason}", Access.Public, _ => "/citizen/sign-in/failed/cancelled", OwnStatus: 403),
+        new("POST", "/citizen/sign-in/failed/{reason}", Access.Public, _ => "/citizen/sign-in/failed/cancelled"),
         Page("/citizen/sign-out", Access.Public),
         new("GET", "/culture", Access.Public, _ => "/culture?lang=en&returnUrl=/"),
         new("GET", "/health/live", Access.Public),
@@ -139,6 +142,16 @@ public static partial class RouteRules
         new("POST", "/api/v1/dossiers/", Access.DemoPublic),
         new("GET", "/simulators/sms/messages", Access.DemoPublic),
         new("POST", "/simulators/sms/send", Access.ApiKey),
+        // The bundled VNeID stand-in: its public protocol endpoints and pages; tokens need the client secret, userinfo a token.
+        new("GET", "/simulators/vneid/.well-known/openid-configuration", Access.DemoPublic),
+        new("GET", "/simulators/vneid/jwks", Access.DemoPublic),
+        new("GET", "/simulators/vneid/authorize", Access.DemoPublic),
+        new("POST", "/simulators/vneid/authorize", Access.DemoPublic),
+        new("GET", "/simulators/vneid/end-session", Access.DemoPublic),
+        new("GET", "/simulators/vneid/style.css", Access.DemoPublic),
+        new("POST", "/simulators/vneid/token", Access.ApiKey),
+        new("GET", "/simulators/vneid/userinfo", Access.ApiKey),
+        new("POST", "/simulators/vneid/userinfo", Access.ApiKey),
         new("GET", "/{**path}", Access.Public, _ => "/no/such/page", 404),
 
         // The citizen's own.

@@ -7,8 +7,8 @@ namespace MotCua.Web.Features.Citizens;
 
 /// <summary>
 /// The citizen's sign-in, kept apart from the staff sign-in: its own cookie and scheme, so a citizen is never
-/// "authenticated" for a back-office page and a staff cookie never opens a citizen's dossiers. Until VNeID
-/// (identity issue) lands, the demo sign-in page issues this cookie for the seeded demo citizens.
+/// "authenticated" for a back-office page and a staff cookie never opens a citizen's dossiers. The cookie is issued
+/// by the VNeID sign-in (<see cref="VNeIdSignIn"/>) with the claims of <see cref="VNeIdPrincipal"/>.
 /// </summary>
 public static class CitizenIdentity
 {
@@ -20,9 +20,12 @@ public static class CitizenIdentity
     public const string PhoneClaim = "motcua:citizen-phone";
     public const string EmailClaim = "motcua:citizen-email";
     public const string AddressClaim = "motcua:citizen-address";
+    public const string BirthdateClaim = "motcua:citizen-birthdate";
+    /// <summary>The assurance level VNeID vouched for (acr, e.g. LoA2).</summary>
+    public const string AcrClaim = "motcua:citizen-acr";
     public const string SignInPath = "/citizen/sign-in";
 
-    public static void AddCitizenCookie(this Microsoft.AspNetCore.Authentication.AuthenticationBuilder builder) =>
+    public static Microsoft.AspNetCore.Authentication.AuthenticationBuilder AddCitizenCookie(this Microsoft.AspNetCore.Authentication.AuthenticationBuilder builder) =>
         builder.AddCookie(Scheme, o =>
         {
             o.LoginPath = SignInPath;
@@ -32,6 +35,7 @@ public static class CitizenIdentity
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // 30 minutes without a request and the citizen goes through VNeID again (the sign-in page challenges).
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
             o.Events.OnRedirectToLogin = c =>

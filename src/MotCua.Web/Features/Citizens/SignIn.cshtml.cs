@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,35 +8,35 @@ using Microsoft.Extensions.Options;
 namespace MotCua.Web.Features.Citizens;
 
 /// <summary>
-/// Demo sign-in for citizens: pick one of the demo citizens and get the citizen cookie. Only in demo mode; otherwise
-/// the page says that citizen sign-in (VNeID) is not configured. The identity issue replaces this page with VNeID.
+/// Citizen sign-in: sends the browser to VNeID (the citizen cookie's login path, so every citizen page that needs a
+/// sign-in, and an expired session, comes through here). Answers with a page instead when VNeID is not configured or
+/// does not answer.
 /// </summary>
 [AllowAnonymous]
-public sealed class SignInModel(IOptions<MotCuaOptions> options, ILogger<SignInModel> log) : PageModel
+public sealed class SignInModel(IAuthenticationSchemeProvider schemes, IOptionsMonitor<OpenIdConnectOptions> oidc, ILogger<SignInModel> log) : PageModel
 {
-    public bool Enabled => options.Value.Demo;
-
-    [BindProperty] public string? Citizen { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
-    public bool Missing { get; private set; }
 
-    public IActionResult OnGet()
-    {
-        if (!Enabled) Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        return Page();
-    }
+    public SignInProblem Problem { get; private set; } = new("notconfigured", null);
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnGetAsync()
     {
-        if (!Enabled) return NotFound();
-        if (DemoCitizens.Find(Citizen) is not { } citizen)
+        if (await schemes.GetSchemeAsync(VNeIdSignIn.Scheme) is null)
         {
-            Missing = true;
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return Page();
         }
-        await HttpContext.SignInAsync(CitizenIdentity.Scheme, DemoCitizens.Principal(citizen));
-        log.LogInformation("Demo citizen {Citizen} signed in", citizen.IdNumber[^4..]);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/my/dossiers");
+        var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/my/dossiers";
+        // Read the provider's discovery first: a provider that does not answer is a page, not an exception mid-challenge.
+        if (!await VNeIdSignIn.ProviderAnswersAsync(oidc.Get(VNeIdSignIn.Scheme), log, HttpContext.RequestAborted))
+        {
+            Problem = new(VNeIdRefusal.Unavailable, returnUrl);
+            Response.StatusCode = VNeIdRefusal.StatusOf(VNeIdRefusal.Unavailable);
+            return Page();
+        }
+        return Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, VNeIdSignIn.Scheme);
     }
 }
+
+/// <summary>What the sign-in pages show when there is no sign-in: the reason (a key of citizen.signin.problem.*) and where to retry to.</summary>
+public sealed record SignInProblem(string Reason, string? ReturnUrl);

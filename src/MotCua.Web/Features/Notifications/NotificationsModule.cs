@@ -1,4 +1,5 @@
 using MotCua.Simulators.Sms;
+using MotCua.Web.Features.Citizens;
 using MotCua.Web.Infrastructure.Outbox;
 
 namespace MotCua.Web.Features.Notifications;
@@ -25,6 +26,7 @@ public static class NotificationsModule
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MotCuaOptions>>().Value.Demo)
         {
             app.Services.GetRequiredService<SmsGatewaySimulator>().Map(app, "/simulators/sms");
+            app.MapVNeIdSimulator();
         }
         return app;
     }
