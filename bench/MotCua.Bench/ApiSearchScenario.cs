@@ -35,7 +35,7 @@ internal sealed class ApiSearchScenario : IScenario
         var folder = Directory.CreateTempSubdirectory("motcua-bench-").FullName;
         try
         {
-            using var server = new ProductServer(folder);
+            using var server = new ProductServer(folder, settings: BenchSettings.Server);
             using var handler = new HttpClientHandler { UseCookies = true, AllowAutoRedirect = false };
             using var client = new HttpClient(handler) { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
             await server.WaitForFirstPageAsync(client, "/health/ready", TimeSpan.FromMinutes(3));

@@ -25,7 +25,7 @@ internal static class BenchSettings
     public static int Dossiers() =>
         int.Parse(Environment.GetEnvironmentVariable("BENCH_DOSSIERS") ?? "1000000", CultureInfo.InvariantCulture);
 
-    /// <summary>The product as deployed, except that the public lookup's rate limit must not be what is measured.</summary>
+    /// <summary>The product as deployed, except that the per-address rate limits (every request comes from this one machine) must not be what is measured.</summary>
     public static readonly IReadOnlyDictionary<string, string> Server = new Dictionary<string, string>
     {
         ["MotCua__Demo"] = "true",

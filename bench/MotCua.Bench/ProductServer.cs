@@ -76,6 +76,9 @@ internal sealed partial class ProductServer : IDisposable
     /// <summary>Authenticator keys of the demo accounts, by e-mail, as the started products printed them.</summary>
     public static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> DemoKeys = new(StringComparer.OrdinalIgnoreCase);
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> LastStep = new(StringComparer.OrdinalIgnoreCase);
+    private static readonly SemaphoreSlim SignInSteps = new(1, 1);
+
     /// <summary>Signs a demo officer in: the password, then the code of the account's authenticator key (RFC 6238).</summary>
     public static async Task SignInAsync(HttpClient client, string email, string password)
     {
@@ -83,7 +86,20 @@ internal sealed partial class ProductServer : IDisposable
         if (next == "/account/two-factor")
         {
             if (!DemoKeys.TryGetValue(email, out var key)) throw new InvalidOperationException($"No demo authenticator key printed for {email}.");
-            next = await PostFormAsync(client, "/account/two-factor", new() { ["Code"] = Totp.Now(key) });
+            // A code is accepted once: the same officer signing in again (the reads after the lifecycle set-up) waits for the next one.
+            await SignInSteps.WaitAsync();
+            try
+            {
+                var step = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+                if (LastStep.TryGetValue(email, out var last) && last >= step)
+                    await Task.Delay(TimeSpan.FromSeconds((step + 1) * 30 - DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1));
+                LastStep[email] = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+                next = await PostFormAsync(client, "/account/two-factor", new() { ["Code"] = Totp.Now(key) });
+            }
+            finally
+            {
+                SignInSteps.Release();
+            }
         }
         if (next is null || next.StartsWith("/account/", StringComparison.Ordinal))
             throw new InvalidOperationException($"Sign-in of {email} stopped at {next ?? "an error"}.");
@@ -96,7 +112,15 @@ internal sealed partial class ProductServer : IDisposable
         fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(TokenField().Match(form).Groups[1].Value);
         using var content = new FormUrlEncodedContent(fields);
         using var response = await client.PostAsync(new Uri(page, UriKind.Relative), content);
-        return response.StatusCode == HttpStatusCode.Redirect ? response.Headers.Location?.OriginalString : null;
+        if (response.StatusCode == HttpStatusCode.Redirect) return response.Headers.Location?.OriginalString;
+        throw new InvalidOperationException($"POST {page} answered {(int)response.StatusCode}: {Shorten(await response.Content.ReadAsStringAsync())}");
+    }
+
+    private static string Shorten(string html)
+    {
+        var main = html.IndexOf("<main", StringComparison.Ordinal);
+        var text = main < 0 ? html : html[main..];
+        return text.Length > 600 ? text[..600] : text;
     }
 
     public static string RepositoryRoot()
