@@ -6,39 +6,29 @@ namespace MotCua.Web.Features.Dossiers;
 /// <summary>The dossier as the JSON API shows it: a summary for the applicant and the public, everything for staff.</summary>
 public static class DossierJson
 {
-    public static object Summary(Dossier d, bool withHistory = false) => new
-    {
-        id = d.Id,
-        reference = d.Reference,
-        code = d.Code,
-        procedureCode = d.ProcedureCode,
-        channel = ChannelCode.Of(d.Channel),
-        status = (int)d.Status,
-        statusName = d.Status.VietnameseName(),
-        version = d.Version,
-        submittedAt = VietnamTime.Iso(d.SubmittedAt),
-        receivedAt = VietnamTime.Iso(d.ReceivedAt),
-        dueAt = VietnamTime.Iso(d.AppointmentAt ?? d.DueAt),
-        history = withHistory
-            ? d.PublicHistory().OrderBy(h => h.At).Select(h => new { at = VietnamTime.Iso(h.At), status = (int)h.Status, statusName = h.StatusName, text = h.Text })
-            : null,
-    };
+    public static object Summary(Dossier d, bool withHistory = false) =>
+        Summary(d.Id, d.Reference, d.Code, d.ProcedureCode, d.Channel, d.Status, d.Version, d.SubmittedAt, d.ReceivedAt,
+            d.AppointmentAt ?? d.DueAt, withHistory ? d.PublicHistory().OrderBy(h => h.At) : null);
 
     /// <summary>The public lookup's answer: the summary with the public history.</summary>
-    public static object Summary(Lookup.PublicDossier d) => new
+    public static object Summary(Lookup.PublicDossier d) =>
+        Summary(d.Id, d.Reference, d.Code, d.ProcedureCode, d.Channel, d.Status, d.Version, d.SubmittedAt, d.ReceivedAt, d.AppointmentAt, d.History);
+
+    private static object Summary(Guid id, string reference, string? code, string procedureCode, Domain.Catalog.Channel channel, DossierStatus status,
+        int version, DateTimeOffset submittedAt, DateTimeOffset? receivedAt, DateTimeOffset? dueAt, IEnumerable<PublicHistoryEntry>? history) => new
     {
-        id = d.Id,
-        reference = d.Reference,
-        code = d.Code,
-        procedureCode = d.ProcedureCode,
-        channel = ChannelCode.Of(d.Channel),
-        status = (int)d.Status,
-        statusName = d.Status.VietnameseName(),
-        version = d.Version,
-        submittedAt = VietnamTime.Iso(d.SubmittedAt),
-        receivedAt = VietnamTime.Iso(d.ReceivedAt),
-        dueAt = VietnamTime.Iso(d.AppointmentAt),
-        history = d.History.Select(h => new { at = VietnamTime.Iso(h.At), status = (int)h.Status, statusName = h.StatusName, text = h.Text }),
+        id,
+        reference,
+        code,
+        procedureCode,
+        channel = ChannelCode.Of(channel),
+        status = (int)status,
+        statusName = status.VietnameseName(),
+        version,
+        submittedAt = VietnamTime.Iso(submittedAt),
+        receivedAt = VietnamTime.Iso(receivedAt),
+        dueAt = VietnamTime.Iso(dueAt),
+        history = history?.Select(h => new { at = VietnamTime.Iso(h.At), status = (int)h.Status, statusName = h.StatusName, text = h.Text }),
     };
 
     /// <summary>The staff view: tasks, every event with actor and reason, supplement rounds, apologies, payments, results.</summary>

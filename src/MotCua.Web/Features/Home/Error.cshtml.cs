@@ -19,8 +19,6 @@ public sealed class ErrorModel : PageModel
 
     public void OnPost() => Set(RouteCode());
 
-    private bool IsReExecuted => HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null;
-
     private int? RouteCode() =>
         int.TryParse(RouteData.Values["code"]?.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : null;
 
@@ -36,6 +34,6 @@ public sealed class ErrorModel : PageModel
         // Without a status code this page reports an unhandled exception (500); visited directly with a code that is
         // no error (/error/-1, /error/200) it is an address that does not exist.
         var failed = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null;
-        Response.StatusCode = code is >= 400 and < 600 ? code.Value : failed || code is null && IsReExecuted ? StatusCodes.Status500InternalServerError : StatusCodes.Status404NotFound;
+        Response.StatusCode = code is >= 400 and < 600 ? code.Value : failed ? StatusCodes.Status500InternalServerError : StatusCodes.Status404NotFound;
     }
 }
