@@ -49,6 +49,7 @@ public static class HostSetup
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" }, new CookieRequestCultureProvider()];
         });
 
+        services.AddTransportSecurity(builder.Configuration);
         services.AddMotCuaObservability();
         services.AddMotCuaOutbox(builder.Configuration);
         services.AddNotificationsModule(builder.Configuration);
@@ -61,6 +62,7 @@ public static class HostSetup
 
     public static WebApplication UseMotCua(this WebApplication app)
     {
+        app.UseTransportSecurity();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {

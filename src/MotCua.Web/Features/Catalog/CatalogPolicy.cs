@@ -13,7 +13,7 @@ public static class CatalogPolicy
     public const string Name = "catalogue-administrator";
 
     public static void Add(AuthorizationOptions o) =>
-        o.AddPolicy(Name, p => p.RequireAuthenticatedUser().AddRequirements(new CityAdministratorRequirement()));
+        o.AddPolicy(Name, p => StaffPolicies.SignedInWithTwoFactors(p).AddRequirements(new CityAdministratorRequirement()));
 }
 
 public sealed class CityAdministratorRequirement : IAuthorizationRequirement;

@@ -16,6 +16,9 @@ public sealed class VNeIdOptions
     /// <summary>Given by the provider at registration; in production from a secret store, never from appsettings.</summary>
     public string ClientSecret { get; set; } = "";
 
+    /// <summary>The secret appsettings.json ships for the bundled stand-in: public, so the product refuses it outside demo mode.</summary>
+    public const string DemoClientSecret = "demo-only-not-a-secret";
+
     /// <summary>
     /// The assurance levels asked for (acr_values, space separated) and accepted back in the ID token's acr: filing
     /// dossiers online needs an identified (level 2) account.

@@ -36,6 +36,10 @@ public static class VNeIdSignIn
             new VNeIdClient(settings.ClientId, settings.ClientSecret, CallbackPath, SignedOutCallbackPath), sp.GetRequiredService<TimeProvider>()));
         // Not configured outside demo mode: no scheme, and the sign-in page says citizen sign-in is unavailable.
         if (!demo && string.IsNullOrWhiteSpace(settings.Authority)) return builder;
+        // A real provider with the secret every copy of the repository knows would let anyone redeem the product's codes.
+        if (!demo && settings.ClientSecret is VNeIdOptions.DemoClientSecret or "")
+            throw new InvalidOperationException(
+                $"{VNeIdOptions.Section}:ClientSecret is empty or the public demo secret; set the secret VNeID issued for this client (docs/identity.md).");
 
         var acr = settings.AcrValues.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         builder.AddOpenIdConnect(Scheme, o =>

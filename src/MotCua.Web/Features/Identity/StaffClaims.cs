@@ -63,9 +63,24 @@ public static class StaffPolicies
     public const string Administrator = "administrator";
     public const string Staff = "staff";
 
+    /// <summary>The claim the sign-in flow adds once the password and the second factor are both proven.</summary>
+    public const string MethodClaim = "amr";
+    public const string TwoFactors = "mfa";
+
     public static void Add(AuthorizationOptions o)
     {
-        o.AddPolicy(Administrator, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.HasRole(StaffRole.Administrator)));
-        o.AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireClaim(StaffClaims.RoleInUnit));
+        o.AddPolicy(Administrator, p => SignedInWithTwoFactors(p).RequireAssertion(c => c.User.HasRole(StaffRole.Administrator)));
+        o.AddPolicy(Staff, p => SignedInWithTwoFactors(p).RequireClaim(StaffClaims.RoleInUnit));
+        // Deny by default: a page or endpoint that does not say who may use it is for staff signed in with both factors,
+        // and public ones opt out with [AllowAnonymous] / AllowAnonymous().
+        o.FallbackPolicy = SignedInWithTwoFactors(new AuthorizationPolicyBuilder()).Build();
+        o.DefaultPolicy = o.FallbackPolicy;
     }
+
+    /// <summary>
+    /// Every staff policy starts here: a staff cookie is only ever issued after both factors, but the policy says so
+    /// itself, so a future sign-in path that forgets the second factor opens nothing (docs/adr/0018).
+    /// </summary>
+    public static AuthorizationPolicyBuilder SignedInWithTwoFactors(AuthorizationPolicyBuilder p) =>
+        p.RequireAuthenticatedUser().RequireClaim(MethodClaim, TwoFactors);
 }

@@ -78,7 +78,7 @@ public sealed class StaffSignInFlow(UserManager<StaffUser> users, SignInManager<
         await Http.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
         // Failed attempts count across the password and code steps; they are forgiven only here, at the end.
         await users.ResetAccessFailedCountAsync(user);
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "mfa")]);
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(StaffPolicies.MethodClaim, StaffPolicies.TwoFactors)]);
     }
 
     private Task IssueAsync(Guid userId, bool codeDone, string returnUrl)
