@@ -22,6 +22,11 @@ internal static class BenchSettings
         TimeSpan.FromSeconds(int.Parse(Environment.GetEnvironmentVariable("BENCH_WARMUP") ?? "30", CultureInfo.InvariantCulture));
 
     /// <summary>BENCH_DOSSIERS: the size of the data set the lifecycle and read scenarios run against.</summary>
+    /// <summary>The benchmark's own personal-data key (32 bytes, base64): benchmark data only.</summary>
+    public const string PersonalDataKey = "YmVuY2gtb25seS1wZXJzb25hbC1kYXRhLWtleS0zMmI=";
+
+    public static MotCua.Domain.Privacy.PersonalDataCipher Cipher() => new(Convert.FromBase64String(PersonalDataKey));
+
     public static int Dossiers() =>
         int.Parse(Environment.GetEnvironmentVariable("BENCH_DOSSIERS") ?? "1000000", CultureInfo.InvariantCulture);
 
@@ -29,6 +34,8 @@ internal static class BenchSettings
     public static readonly IReadOnlyDictionary<string, string> Server = new Dictionary<string, string>
     {
         ["MotCua__Demo"] = "true",
+        // A known key, so the data set's SQL writes personal identifiers the way the product protects them.
+        ["MotCua__PersonalData__Key"] = PersonalDataKey,
         ["MotCua__RateLimits__PublicLookupPerMinute"] = "100000000",
         ["MotCua__RateLimits__SubmissionsPerMinute"] = "100000000",
         ["MotCua__RateLimits__PublicApiPerMinute"] = "100000000",

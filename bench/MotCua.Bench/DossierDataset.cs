@@ -34,6 +34,7 @@ internal static class DossierDataset
         var open = await TemplateAsync(connection, lifecycle, $"template-open-{run}", "accept");
         var done = await TemplateAsync(connection, lifecycle, $"template-done-{run}", "return");
         var started = Stopwatch.GetTimestamp();
+        await BenchPostgres.ExecuteAsync(connection, "CREATE EXTENSION IF NOT EXISTS pgcrypto");
         await BenchPostgres.ExecuteAsync(connection, """
             CREATE TEMP TABLE bench_units AS
             SELECT row_number() OVER (ORDER BY "Code") - 1 AS i, "UnitId" AS id FROM unit_versions
@@ -124,8 +125,8 @@ internal static class DossierDataset
             ("dossiers", "Id") => "g.id",
             ("dossiers", "Reference") => "'HS-BENCH-' || lpad(g.n::text, 8, '0')",
             ("dossiers", "Code") => "CASE WHEN t.\"Code\" IS NULL THEN NULL ELSE t.\"Code\" || '-' || g.n END",
-            ("dossiers", "OwnerPhone") => "'09' || lpad((g.n % 100000000)::text, 8, '0')",
-            ("dossiers", "OwnerIdNumber") => "lpad(g.n::text, 12, '0')",
+            ("dossiers", "OwnerPhone") => Protected("'09' || lpad((g.n % 100000000)::text, 8, '0')"),
+            ("dossiers", "OwnerIdNumber") => Protected("lpad(g.n::text, 12, '0')"),
             ("dossier_tasks", "Id") => "md5(g.id::text || t.\"Id\"::text)::uuid",
             (_, "TaskId" or "Handover_ToTaskId") => $"CASE WHEN t.\"{column}\" IS NULL THEN NULL ELSE md5(g.id::text || t.\"{column}\"::text)::uuid END",
             (_, "DossierId" or "DossierId1") => $"CASE WHEN t.\"{column}\" IS NULL THEN NULL ELSE g.id END",
@@ -134,6 +135,18 @@ internal static class DossierDataset
             (_, _) when type.StartsWith("timestamp", StringComparison.Ordinal) => $"t.\"{column}\" + (g.at - {submitted})",
             _ => $"t.\"{column}\"",
         };
+    }
+
+    /// <summary>
+    /// The SQL twin of the product's PersonalDataCipher.Protect (docs/adr/0023) with pgcrypto: IV = HMAC-SHA256 cut to 16
+    /// bytes, AES-256-CBC with PKCS padding, "pd1:" + base64. The product reads what this writes (the read benchmark's lookups).
+    /// </summary>
+    private static string Protected(string plaintext)
+    {
+        var (encryption, mac) = BenchSettings.Cipher().DerivedKeys;
+        var iv = $"substring(hmac(convert_to({plaintext}, 'UTF8'), '\\x{Convert.ToHexString(mac)}'::bytea, 'sha256') from 1 for 16)";
+        // encode() breaks base64 into lines of 76; these values are shorter, but a line break would corrupt one silently.
+        return $"'pd1:' || translate(encode({iv} || encrypt_iv(convert_to({plaintext}, 'UTF8'), '\\x{Convert.ToHexString(encryption)}'::bytea, {iv}, 'aes-cbc/pad:pkcs'), 'base64'), E'\\n', '')";
     }
 
     private static async Task<object?> Scalar(NpgsqlConnection connection, string sql)

@@ -64,7 +64,8 @@ internal sealed class ReadScenario : IScenario
         command.Parameters.AddWithValue("count", count);
         var sample = new List<(string, string)>();
         await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) sample.Add((reader.GetString(0), reader.GetString(1)));
+        var cipher = BenchSettings.Cipher();
+        while (await reader.ReadAsync()) sample.Add((reader.GetString(0), cipher.Unprotect(reader.GetString(1))));
         return [.. sample.OrderBy(_ => Random.Shared.Next())];
     }
 }

@@ -8,7 +8,7 @@ namespace MotCua.Web;
 /// </summary>
 public static class HostCommands
 {
-    public const string Usage = "usage: MotCua.Web audit verify";
+    public const string Usage = AuditCommand.Usage;
 
     public static async Task<int?> RunCommandAsync(this WebApplication app, string[] args)
     {
@@ -16,8 +16,8 @@ public static class HostCommands
         if (args.Length == 0 || args[0].StartsWith('-') || args[0].Contains('=')) return null;
         switch (args)
         {
-            case ["audit", "verify", ..]:
-                return await AuditCommand.VerifyAsync(app.Services, Console.Out, Console.Error, CancellationToken.None);
+            case ["audit", "verify", .. var options]:
+                return await AuditCommand.VerifyAsync(app.Services, Console.Out, Console.Error, CancellationToken.None, options);
             default:
                 await Console.Error.WriteLineAsync(Usage);
                 return 2;

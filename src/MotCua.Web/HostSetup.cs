@@ -12,6 +12,7 @@ using MotCua.Web.Infrastructure.Localization;
 using MotCua.Web.Infrastructure.Observability;
 using MotCua.Web.Infrastructure.Outbox;
 using MotCua.Web.Infrastructure.Persistence;
+using MotCua.Web.Infrastructure.Privacy;
 using MotCua.Web.Infrastructure.Storage;
 
 namespace MotCua.Web;
@@ -29,6 +30,7 @@ public static class HostSetup
 
         var (provider, connectionString) = DatabaseSetup.Resolve(builder.Configuration, Directory.GetCurrentDirectory());
         services.AddMotCuaDatabase(provider, connectionString);
+        builder.Configuration.LoadPersonalDataKey(Directory.GetCurrentDirectory());
         services.AddMotCuaStorage(builder.Configuration);
         services.Configure<MotCuaOptions>(builder.Configuration.GetSection(MotCuaOptions.Section));
         services.AddSingleton(TimeProvider.System);

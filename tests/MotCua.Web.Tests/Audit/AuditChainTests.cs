@@ -105,6 +105,40 @@ public sealed class AuditChainTests(UnsealedFactory factory) : IClassFixture<Uns
     }
 
     [Fact]
+    public async Task A_cut_off_tail_holds_as_a_chain_but_not_against_the_head_kept_outside_the_database()
+    {
+        await WriteAsync("kept head");
+        await AuditTestKit.SealAllAsync(factory);
+        var head = (await SealsAsync())[^1];
+        var anchor = $"{head.Position}:{Convert.ToHexStringLower(head.Hash)}";
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        Task<int> VerifyAsync(params string[] options) => AuditCommand.VerifyAsync(factory.Services, output, error, CancellationToken.None, options);
+
+        Assert.Equal(0, await VerifyAsync("--anchor", anchor));
+        Assert.Equal(1, await VerifyAsync("--anchor", $"{head.Position}:{new string('0', 64)}"));
+        Assert.Contains("kept copy", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(2, await VerifyAsync("--anchor", "not-a-link"));
+
+        // The newest entry and its link removed together: what is left is a valid, shorter chain.
+        var target = head.EntrySequence;
+        await AuditTestKit.AsOwnerAsync(factory,
+            $"CREATE TABLE audit_saved AS SELECT * FROM audit_entries WHERE \"Sequence\" = {target}; " +
+            $"CREATE TABLE audit_saved_units AS SELECT * FROM audit_entry_units WHERE \"EntrySequence\" = {target}; " +
+            $"CREATE TABLE audit_saved_seals AS SELECT * FROM audit_seals WHERE \"EntrySequence\" = {target}; " +
+            $"DELETE FROM audit_seals WHERE \"EntrySequence\" = {target}; DELETE FROM audit_entry_units WHERE \"EntrySequence\" = {target}; " +
+            $"DELETE FROM audit_entries WHERE \"Sequence\" = {target}");
+        Assert.Equal(0, await VerifyAsync());
+        Assert.Equal(1, await VerifyAsync("--anchor", anchor));
+        Assert.Contains($"link {head.Position} is gone", error.ToString(), StringComparison.Ordinal);
+
+        await AuditTestKit.AsOwnerAsync(factory,
+            "INSERT INTO audit_entries SELECT * FROM audit_saved; INSERT INTO audit_entry_units SELECT * FROM audit_saved_units; " +
+            "INSERT INTO audit_seals SELECT * FROM audit_saved_seals; DROP TABLE audit_saved; DROP TABLE audit_saved_units; DROP TABLE audit_saved_seals");
+        Assert.Equal(0, await VerifyAsync("--anchor", anchor));
+    }
+
+    [Fact]
     public async Task A_deleted_entry_is_found_and_named_whether_or_not_its_link_goes_with_it()
     {
         await WriteAsync("to delete");

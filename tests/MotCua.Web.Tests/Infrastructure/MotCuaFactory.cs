@@ -23,6 +23,8 @@ public class MotCuaFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:MotCua", _database.ConnectionString);
         builder.UseSetting("MotCua:Demo", "true");
+        // One key for every host in this process (PersonalData allows one), never the demo's key file.
+        builder.UseSetting("MotCua:PersonalData:Key", TestKeys.PersonalData);
         builder.UseSetting("MotCua:ApplyBundledReforms", ApplyBundledReforms ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Every test client shares one address and signs the same accounts in many times a minute: the limits are
@@ -50,6 +52,11 @@ public class MotCuaFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing) _database.Dispose();
     }
+}
+
+public static class TestKeys
+{
+    public const string PersonalData = "dGVzdC1vbmx5LXBlcnNvbmFsLWRhdGEta2V5LTMyYnl0ZXM=";
 }
 
 /// <summary>The city as it stood at the end of 2024: for tests that apply the reforms themselves.</summary>

@@ -32,7 +32,7 @@ public static class AuditApi
                 hasNext = result.HasNext,
                 items = result.Items.Select(e => new
                 {
-                    sequence = e.Sequence, at = VietnamTime.Iso(e.At), actor = new { kind = e.ActorKind, id = e.ActorId, name = e.ActorName },
+                    sequence = e.Sequence, at = VietnamTime.Iso(e.At), actor = new { kind = e.ActorKind, id = AuditActors.Shown(e), name = e.ActorName },
                     action = e.Action, @object = new { type = e.ObjectType, id = e.ObjectId, label = e.ObjectLabel },
                     clientIp = e.ClientIp, userAgent = e.UserAgent, reason = e.Reason, outcome = e.Outcome, detail = e.Detail,
                 }),

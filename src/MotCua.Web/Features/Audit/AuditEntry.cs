@@ -76,3 +76,10 @@ public static class AuditOutcomes
     public const string Done = "done";
     public const string Refused = "refused";
 }
+
+public static class AuditActors
+{
+    /// <summary>Who acted, as lists and the API show it: a citizen's personal ID number masked, anyone else's id as it is.</summary>
+    public static string Shown(AuditEntry e) =>
+        e.ActorKind == AuditActorKinds.Citizen ? Infrastructure.Privacy.PersonalData.MaskStored(e.ActorId) : e.ActorId ?? "";
+}

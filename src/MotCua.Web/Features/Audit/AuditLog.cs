@@ -4,6 +4,8 @@ using MotCua.Web.Features.Citizens;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Infrastructure.Persistence;
 
+using MotCua.Web.Infrastructure.Privacy;
+
 namespace MotCua.Web.Features.Audit;
 
 /// <summary>Builds entries from the current request (who, from where) and stages or writes them.</summary>
@@ -72,12 +74,12 @@ public sealed class AuditLog(MotCuaDbContext db, IServiceScopeFactory scopes, IH
         };
     }
 
-    /// <summary>A citizen by their personal ID number, staff by account id and name, otherwise anonymous.</summary>
+    /// <summary>A citizen by their personal ID number (protected, docs/adr/0023), staff by account id and name, otherwise anonymous.</summary>
     private static (string Kind, string? Id, string? Name) Who(ClaimsPrincipal? user)
     {
         if (user is null) return (AuditActorKinds.Anonymous, null, null);
         if (CitizenIdentity.IdNumberOf(user) is { Length: > 0 } citizen)
-            return (AuditActorKinds.Citizen, citizen, user.FindFirst(CitizenIdentity.NameClaim)?.Value);
+            return (AuditActorKinds.Citizen, PersonalData.Protect(citizen), user.FindFirst(CitizenIdentity.NameClaim)?.Value);
         if (UnitScope.StaffIdOf(user) is { } staff)
             return (AuditActorKinds.Staff, staff.ToString(), user.FindFirst(StaffClaims.FullName)?.Value ?? user.Identity?.Name);
         return (AuditActorKinds.Anonymous, null, null);

@@ -3,6 +3,8 @@ using MotCua.Web.Features.Identity;
 using MotCua.Web.Infrastructure;
 using MotCua.Web.Infrastructure.Persistence;
 
+using MotCua.Web.Infrastructure.Privacy;
+
 namespace MotCua.Web.Features.Audit;
 
 /// <summary>
@@ -30,8 +32,10 @@ public sealed class AuditSearch(MotCuaDbContext db, UnitScope scope)
         var query = await ScopedAsync(ct);
         if (Text(filter.Who) is { } who)
         {
+            // A citizen's number is stored protected (entries written before protection keep it as it was: both match).
+            var stored = who.All(char.IsAsciiDigit) ? PersonalData.Protect(who) : who;
             query = Guid.TryParse(who, out _) || who.All(char.IsAsciiDigit)
-                ? query.Where(e => e.ActorId == who)
+                ? query.Where(e => e.ActorId == who || e.ActorId == stored)
                 : query.Where(e => e.ActorName != null && e.ActorName.Contains(who));
         }
         if (Text(filter.Object) is { } target) query = query.Where(e => e.ObjectId == target || e.ObjectLabel == target);

@@ -20,8 +20,14 @@ public sealed class AuditVerifier(MotCuaDbContext db, IOptions<AuditOptions> opt
 {
     private const int Page = 1000;
 
-    public async Task<AuditVerification> VerifyAsync(CancellationToken ct)
+    /// <param name="anchors">
+    /// Links as a copy kept outside the database recorded them (position → hash: the sealer logs each head it writes).
+    /// Someone who can write to the database can rewrite the newest entries together with their links so that the chain
+    /// holds again; only a copy they could not reach shows it.
+    /// </param>
+    public async Task<AuditVerification> VerifyAsync(CancellationToken ct, IReadOnlyDictionary<long, byte[]>? anchors = null)
     {
+        anchors ??= new Dictionary<long, byte[]>();
         var previousHash = AuditChain.Genesis;
         long? previousEntry = null;
         long position = 0;
@@ -50,11 +56,17 @@ public sealed class AuditVerifier(MotCuaDbContext db, IOptions<AuditOptions> opt
                     problem = $"entry {n} is missing: it was removed after it was sealed";
                 else if (!AuditChain.Link(previousHash, entry).AsSpan().SequenceEqual(seal.Hash))
                     problem = $"entry {n} does not match its seal: it was changed after it was sealed";
+                else if (anchors.TryGetValue(seal.Position, out var kept) && !kept.AsSpan().SequenceEqual(seal.Hash))
+                    problem = $"link {seal.Position} (entry {n}) is not the one the kept copy recorded: the log was rewritten from there or before";
                 if (problem is not null) return new(checkedCount, 0, n, problem, position, Convert.ToHexStringLower(previousHash));
                 (previousHash, previousEntry, position) = (seal.Hash, n, seal.Position);
                 checkedCount++;
             }
         }
+
+        if (anchors.Keys.Where(p => p > position).Order().FirstOrDefault() is > 0 and var lost)
+            return new(checkedCount, 0, null, $"link {lost} is gone: the kept copy recorded it, the chain now ends at link {position}",
+                position, Convert.ToHexStringLower(previousHash));
 
         // Entries below the sealer's look-back that were never sealed cannot be vouched for: one was inserted behind the
         // sealer's back, or committed long after its number was taken.

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using MotCua.Domain.Dossiers;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Infrastructure.Outbox;
+using MotCua.Web.Infrastructure.Privacy;
 
 namespace MotCua.Web.Features.Dossiers;
 
@@ -36,7 +37,7 @@ public sealed class DossierNotifier(OutboxWriter outbox, LookupLink links, IOpti
             }
             if (dossier.Owner.Phone is { } phone)
             {
-                outbox.Add(SmsHandler.MessageType, new SmsNotification(phone, SmsText.Plain($"MotCua: ho so {name}: {e.PublicText}")), key + ":sms");
+                outbox.Add(SmsHandler.MessageType, new SmsNotification(PersonalData.Protect(phone), SmsText.Plain($"MotCua: ho so {name}: {e.PublicText}")), key + ":sms");
             }
         }
     }

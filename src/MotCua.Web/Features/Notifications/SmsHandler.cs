@@ -4,10 +4,14 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using MotCua.Web.Infrastructure.Outbox;
+using MotCua.Web.Infrastructure.Privacy;
 
 namespace MotCua.Web.Features.Notifications;
 
-/// <summary>A text message to a citizen's mobile, as written to the outbox (type <see cref="SmsHandler.MessageType"/>).</summary>
+/// <summary>
+/// A text message to a citizen's mobile, as written to the outbox (type <see cref="SmsHandler.MessageType"/>); the number
+/// is protected like the dossier's copy (docs/adr/0023), since sent messages stay in the outbox as the record of sending.
+/// </summary>
 public sealed record SmsNotification(string To, string Text);
 
 public sealed class SmsOptions
@@ -34,7 +38,7 @@ public sealed class SmsHandler(IHttpClientFactory clients, IOptions<SmsOptions> 
         var sms = message.Read<SmsNotification>();
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseUrl() + "/send"))
         {
-            Content = JsonContent.Create(new { id = message.Id.ToString("N"), to = sms.To, text = sms.Text }),
+            Content = JsonContent.Create(new { id = message.Id.ToString("N"), to = PersonalData.Reveal(sms.To), text = sms.Text }),
         };
         request.Headers.Add("X-Api-Key", options.Value.ApiKey);
         using var response = await clients.CreateClient(HttpClientName).SendAsync(request, ct);

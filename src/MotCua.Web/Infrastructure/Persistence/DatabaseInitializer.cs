@@ -19,6 +19,7 @@ public static class DatabaseInitializer
             var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
             var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("MotCua.Startup");
             await db.Database.MigrateAsync();
+            await Privacy.PersonalDataBackfill.RunAsync(db, log, CancellationToken.None);
             if (options.Seed)
             {
                 var seeder = scope.ServiceProvider.GetRequiredService<CitySeeder>();

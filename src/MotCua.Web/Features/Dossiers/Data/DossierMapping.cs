@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MotCua.Domain.Dossiers;
+using MotCua.Web.Infrastructure.Privacy;
 
 namespace MotCua.Web.Features.Dossiers.Data;
 
@@ -57,7 +58,9 @@ internal static class DossierMapping
                 ev.Property(x => x.Sequence).ValueGeneratedNever();
                 ev.Property(x => x.Type).HasConversion<string>().HasMaxLength(40);
                 ev.Property(x => x.ActorKind).HasConversion<string>().HasMaxLength(16);
-                ev.Property(x => x.ActorId).HasMaxLength(100);
+                // An applicant acts under their personal ID number: protected like the owner's (staff ids and "system" too,
+                // since one column has one converter).
+                ev.Property(x => x.ActorId).HasMaxLength(100).HasConversion(PersonalData.Converter);
                 ev.Property(x => x.ActorName).HasMaxLength(200);
                 ev.Property(x => x.FromStatus).HasConversion<int?>();
                 ev.Property(x => x.ToStatus).HasConversion<int>();
@@ -124,8 +127,9 @@ internal static class DossierMapping
     {
         a.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16).HasColumnName(prefix + "Kind");
         a.Property(x => x.FullName).HasMaxLength(200).HasColumnName(prefix + "FullName");
-        a.Property(x => x.IdNumber).HasMaxLength(20).HasColumnName(prefix + "IdNumber");
-        a.Property(x => x.Phone).HasMaxLength(20).HasColumnName(prefix + "Phone");
+        // Protected at rest (docs/adr/0023); equality lookups (a citizen's dossiers, the public lookup) still work.
+        a.Property(x => x.IdNumber).HasMaxLength(PersonalDataColumn.Length).HasColumnName(prefix + "IdNumber").HasConversion(PersonalData.Converter);
+        a.Property(x => x.Phone).HasMaxLength(PersonalDataColumn.Length).HasColumnName(prefix + "Phone").HasConversion(PersonalData.OptionalConverter);
         a.Property(x => x.Email).HasMaxLength(200).HasColumnName(prefix + "Email");
         a.Property(x => x.Address).HasMaxLength(500).HasColumnName(prefix + "Address");
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Infrastructure.Privacy;
 
 namespace MotCua.Web.Features.Dossiers.Filing;
 
@@ -10,7 +11,7 @@ internal static class DraftModel
         {
             e.ToTable("dossier_drafts");
             e.HasKey(d => d.Id);
-            e.Property(d => d.OwnerIdNumber).HasMaxLength(12);
+            e.Property(d => d.OwnerIdNumber).HasMaxLength(PersonalDataColumn.Length).HasConversion(PersonalData.Converter);
             e.Property(d => d.ProcedureCode).HasMaxLength(64);
             e.Property(d => d.IdempotencyKey).HasMaxLength(100);
             e.HasIndex(d => d.IdempotencyKey).IsUnique();

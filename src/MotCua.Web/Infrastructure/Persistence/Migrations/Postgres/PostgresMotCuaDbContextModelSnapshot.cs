@@ -284,8 +284,8 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
 
                             b1.Property<string>("IdNumber")
                                 .IsRequired()
-                                .HasMaxLength(20)
-                                .HasColumnType("character varying(20)")
+                                .HasMaxLength(96)
+                                .HasColumnType("character varying(96)")
                                 .HasColumnName("FiledByIdNumber");
 
                             b1.Property<string>("Kind")
@@ -295,8 +295,8 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                                 .HasColumnName("FiledByKind");
 
                             b1.Property<string>("Phone")
-                                .HasMaxLength(20)
-                                .HasColumnType("character varying(20)")
+                                .HasMaxLength(96)
+                                .HasColumnType("character varying(96)")
                                 .HasColumnName("FiledByPhone");
                         });
 
@@ -322,8 +322,8 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
 
                             b1.Property<string>("IdNumber")
                                 .IsRequired()
-                                .HasMaxLength(20)
-                                .HasColumnType("character varying(20)")
+                                .HasMaxLength(96)
+                                .HasColumnType("character varying(96)")
                                 .HasColumnName("OwnerIdNumber");
 
                             b1.Property<string>("Kind")
@@ -333,8 +333,8 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                                 .HasColumnName("OwnerKind");
 
                             b1.Property<string>("Phone")
-                                .HasMaxLength(20)
-                                .HasColumnType("character varying(20)")
+                                .HasMaxLength(96)
+                                .HasColumnType("character varying(96)")
                                 .HasColumnName("OwnerPhone");
                         });
 
@@ -771,8 +771,8 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<string>("OwnerIdNumber")
                         .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasMaxLength(96)
+                        .HasColumnType("character varying(96)");
 
                     b.Property<string>("ProcedureCode")
                         .IsRequired()

@@ -273,7 +273,7 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
 
                             b1.Property<string>("IdNumber")
                                 .IsRequired()
-                                .HasMaxLength(20)
+                                .HasMaxLength(96)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("FiledByIdNumber");
 
@@ -284,7 +284,7 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasColumnName("FiledByKind");
 
                             b1.Property<string>("Phone")
-                                .HasMaxLength(20)
+                                .HasMaxLength(96)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("FiledByPhone");
                         });
@@ -311,7 +311,7 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
 
                             b1.Property<string>("IdNumber")
                                 .IsRequired()
-                                .HasMaxLength(20)
+                                .HasMaxLength(96)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("OwnerIdNumber");
 
@@ -322,7 +322,7 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasColumnName("OwnerKind");
 
                             b1.Property<string>("Phone")
-                                .HasMaxLength(20)
+                                .HasMaxLength(96)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("OwnerPhone");
                         });
@@ -756,7 +756,7 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("OwnerIdNumber")
                         .IsRequired()
-                        .HasMaxLength(12)
+                        .HasMaxLength(96)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProcedureCode")
