@@ -14,6 +14,8 @@ public static class OrganizationModule
         services.AddScoped<Seeding.HanoiBaseline>();
         services.AddScoped<Seeding.HanoiReforms>();
         services.AddScoped<Seeding.DemoStaffSeeder>();
+        services.AddSingleton<Boundaries.BoundaryIndex>();
+        services.AddScoped<Boundaries.BoundaryImport>();
         services.AddHttpContextAccessor();
         services.AddScoped<Identity.UnitScope>();
         return services;

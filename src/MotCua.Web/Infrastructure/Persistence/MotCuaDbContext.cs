@@ -45,6 +45,7 @@ public class MotCuaDbContext(DbContextOptions options)
         base.OnModelCreating(builder);
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         OrganizationModel.Configure(builder);
+        Features.Organization.Boundaries.BoundaryModel.Configure(builder);
         CalendarModel.Configure(builder);
         CatalogModel.Configure(builder);
         DossiersModel.Configure(builder);

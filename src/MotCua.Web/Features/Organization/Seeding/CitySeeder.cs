@@ -10,8 +10,10 @@ namespace MotCua.Web.Features.Organization.Seeding;
 /// </summary>
 public sealed class CitySeeder(
     MotCuaDbContext db, HanoiBaseline baseline, HanoiReforms reforms, CatalogSeeder catalog, DemoStaffSeeder staff,
-    ILogger<CitySeeder> log)
+    Boundaries.BoundaryImport boundaries, ILogger<CitySeeder> log)
 {
+    public const string BoundaryFile = "hanoi-districts-boundaries-2019.geojson";
+
     public async Task SeedAsync(MotCuaOptions options, CancellationToken ct)
     {
         if (!await db.Units.AnyAsync(ct))
@@ -25,6 +27,15 @@ public sealed class CitySeeder(
                     await reforms.ApplyAsync(reform, "seed", ct);
                 }
             }
+        }
+        if (!await db.Set<Boundaries.UnitBoundary>().AnyAsync(ct))
+        {
+            // The 2019 outlines of the city and its 30 districts (Seed/units/README.md): the districts closed in 2025,
+            // and a pin in one is answered by its primary successor (BoundaryIndex).
+            await using var file = File.OpenRead(Path.Combine(SeedFiles.Root, "units", BoundaryFile));
+            var result = await boundaries.ImportAsync(file, BoundaryFile, ct);
+            if (!result.Ok) throw new InvalidOperationException("The bundled boundaries do not import: " + string.Join("; ", result.Problems));
+            log.LogInformation("Seeded {Count} unit boundaries", result.Imported);
         }
         if (!await db.Procedures.AnyAsync(ct))
         {

@@ -839,6 +839,30 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("dossier_draft_attachments", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Organization.Boundaries.UnitBoundary", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Geometry")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("UnitId");
+
+                    b.HasIndex("ImportedAt");
+
+                    b.ToTable("unit_boundaries", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Organization.Data.Reorganization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1578,6 +1602,15 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                     b.HasOne("MotCua.Web.Features.Dossiers.Filing.DossierDraft", null)
                         .WithMany("Attachments")
                         .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Organization.Boundaries.UnitBoundary", b =>
+                {
+                    b.HasOne("MotCua.Web.Features.Organization.Data.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

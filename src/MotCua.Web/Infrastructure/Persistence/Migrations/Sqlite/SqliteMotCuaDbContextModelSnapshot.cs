@@ -824,6 +824,30 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("dossier_draft_attachments", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Organization.Boundaries.UnitBoundary", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Geometry")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UnitId");
+
+                    b.HasIndex("ImportedAt");
+
+                    b.ToTable("unit_boundaries", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Organization.Data.Reorganization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1555,6 +1579,15 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("MotCua.Web.Features.Dossiers.Filing.DossierDraft", null)
                         .WithMany("Attachments")
                         .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Organization.Boundaries.UnitBoundary", b =>
+                {
+                    b.HasOne("MotCua.Web.Features.Organization.Data.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
