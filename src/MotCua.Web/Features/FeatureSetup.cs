@@ -6,6 +6,7 @@ using MotCua.Web.Features.Citizens;
 using MotCua.Web.Features.Catalog;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Dossiers.Slips;
+using MotCua.Web.Features.Feedback;
 using MotCua.Web.Features.Home;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organization;
@@ -102,6 +103,7 @@ public static class FeatureSetup
         services.AddDossiersModule(configuration);
         services.AddSlips();
         services.AddAuditModule(configuration);
+        services.AddFeedbackModule();
         services.AddScoped<Features.Dossiers.Lookup.DossierLookup>();
         Dossiers.MyDossiers.CitizenModule.AddCitizenDossiers(services);
         return services;

@@ -46,6 +46,7 @@ public class MotCuaDbContext(DbContextOptions options)
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         OrganizationModel.Configure(builder);
         Features.Organization.Boundaries.BoundaryModel.Configure(builder);
+        Features.Feedback.Data.FeedbackModel.Configure(builder);
         CalendarModel.Configure(builder);
         CatalogModel.Configure(builder);
         DossiersModel.Configure(builder);

@@ -10,7 +10,7 @@ namespace MotCua.Web.Features.Organization.Seeding;
 /// </summary>
 public sealed class CitySeeder(
     MotCuaDbContext db, HanoiBaseline baseline, HanoiReforms reforms, CatalogSeeder catalog, DemoStaffSeeder staff,
-    Boundaries.BoundaryImport boundaries, ILogger<CitySeeder> log)
+    Boundaries.BoundaryImport boundaries, Feedback.FeedbackSeeder feedback, ILogger<CitySeeder> log)
 {
     public const string BoundaryFile = "hanoi-districts-boundaries-2019.geojson";
 
@@ -36,6 +36,10 @@ public sealed class CitySeeder(
             var result = await boundaries.ImportAsync(file, BoundaryFile, ct);
             if (!result.Ok) throw new InvalidOperationException("The bundled boundaries do not import: " + string.Join("; ", result.Problems));
             log.LogInformation("Seeded {Count} unit boundaries", result.Imported);
+        }
+        if (await feedback.SeedAsync(ct) is > 0 and var categories)
+        {
+            log.LogInformation("Seeded {Count} feedback categories", categories);
         }
         if (!await db.Procedures.AnyAsync(ct))
         {

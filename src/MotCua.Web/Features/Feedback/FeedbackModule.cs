@@ -1,0 +1,14 @@
+namespace MotCua.Web.Features.Feedback;
+
+/// <summary>Citizen feedback (issue 6): categories, routing and the reports' service; pages and Open311 come with it.</summary>
+public static class FeedbackModule
+{
+    public static IServiceCollection AddFeedbackModule(this IServiceCollection services)
+    {
+        services.AddSingleton<FeedbackCategories>();
+        services.AddScoped<FeedbackRouting>();
+        services.AddScoped<FeedbackService>();
+        services.AddScoped<FeedbackSeeder>();
+        return services;
+    }
+}
