@@ -7,6 +7,7 @@ using MotCua.Web.Features.Catalog;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Dossiers.Slips;
 using MotCua.Web.Features.Feedback;
+using MotCua.Web.Features.Feedback.Open311;
 using MotCua.Web.Features.Home;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organization;
@@ -122,6 +123,7 @@ public static class FeatureSetup
         app.MapInboxApi();
         app.MapSlipEndpoints();
         app.MapAuditApi();
+        app.MapOpen311();
         Dossiers.MyDossiers.MyDossiersApi.MapMyDossiers(app);
         // An unknown address is a 404 for everyone, not a sign-in page: the fallback policy would otherwise
         // send anonymous visitors to sign in for a page that does not exist.

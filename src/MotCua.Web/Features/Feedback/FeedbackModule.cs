@@ -9,6 +9,7 @@ public static class FeedbackModule
         services.AddScoped<FeedbackRouting>();
         services.AddScoped<FeedbackService>();
         services.AddScoped<FeedbackSeeder>();
+        services.AddScoped<Open311.Open311Keys>();
         return services;
     }
 }

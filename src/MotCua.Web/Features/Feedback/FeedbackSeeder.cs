@@ -7,8 +7,11 @@ using MotCua.Web.Infrastructure.Persistence;
 namespace MotCua.Web.Features.Feedback;
 
 /// <summary>The demo city's report categories (Seed/feedback/categories.json), on a database that has none.</summary>
-public sealed class FeedbackSeeder(MotCuaDbContext db, FeedbackCategories categories, TimeProvider clock)
+public sealed class FeedbackSeeder(MotCuaDbContext db, FeedbackCategories categories, Open311.Open311Keys keys, TimeProvider clock)
 {
+    /// <summary>The published Open311 test key, in demo mode only (README).</summary>
+    public Task SeedDemoAsync(CancellationToken ct) => keys.EnsureDemoKeyAsync(ct);
+
     public async Task<int> SeedAsync(CancellationToken ct)
     {
         if (await db.Set<FeedbackCategoryRow>().AnyAsync(ct)) return 0;

@@ -44,6 +44,15 @@ internal static class FeedbackModel
             e.Property(x => x.Name).HasMaxLength(200);
         });
 
+        b.Entity<Open311.Open311ApiKey>(e =>
+        {
+            e.ToTable("open311_api_keys");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.KeyHash).HasMaxLength(32);
+            e.HasIndex(x => x.KeyHash).IsUnique();
+        });
+
         b.Entity<FeedbackFollower>(e =>
         {
             e.ToTable("feedback_followers");
@@ -115,6 +124,8 @@ internal static class FeedbackModel
                 ev.Property(x => x.ToStatus).HasConversion<string>().HasMaxLength(16);
                 ev.Property(x => x.PublicText).HasMaxLength(CategoryAnswers.MaxTextLength);
                 ev.Property(x => x.Reason).HasMaxLength(2000);
+                // servicerequestupdates: public changes in a time window.
+                ev.HasIndex(x => x.At);
             });
             e.Navigation(x => x.Events).HasField("_events").UsePropertyAccessMode(PropertyAccessMode.Field);
 

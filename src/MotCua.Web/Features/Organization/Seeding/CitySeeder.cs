@@ -49,6 +49,7 @@ public sealed class CitySeeder(
         if (options.Demo)
         {
             await staff.SeedAsync(ct);
+            await feedback.SeedDemoAsync(ct);
         }
     }
 }

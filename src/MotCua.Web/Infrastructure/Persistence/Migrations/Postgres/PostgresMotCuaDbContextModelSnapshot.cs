@@ -988,6 +988,36 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("feedback_followers", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Feedback.Open311.Open311ApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.ToTable("open311_api_keys", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Organization.Boundaries.UnitBoundary", b =>
                 {
                     b.Property<Guid>("UnitId")
@@ -1859,6 +1889,8 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                                 .HasColumnType("character varying(24)");
 
                             b1.HasKey("ReportId", "Sequence");
+
+                            b1.HasIndex("At");
 
                             b1.ToTable("feedback_events", (string)null);
 
