@@ -19,6 +19,7 @@ public sealed class PostalSimulatorSettings
     public required string CallbackSecret { get; init; }
     public required Func<Uri?> CallbackUrl { get; init; }
     public required Func<HttpClient> Client { get; init; }
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
 }
 
 /// <summary>
@@ -63,7 +64,7 @@ public sealed partial class PostalSimulator(PostalSimulatorSettings settings)
         lock (order)
         {
             order.Status = status;
-            order.StatusAt = DateTimeOffset.UtcNow;
+            order.StatusAt = settings.Clock.GetUtcNow();
             order.Reason = status == PostalStatus.Failed ? reason ?? "Không liên lạc được người nhận" : reason;
         }
         await CallBackAsync(order, previous, ct);
@@ -135,7 +136,7 @@ public sealed partial class PostalSimulator(PostalSimulatorSettings settings)
             if (Unavailable) return Error("unavailable", "Service unavailable", 503);
             Interlocked.Increment(ref _createCalls);
             if (Problem(request) is { } problem) return Error("invalid", problem, 400);
-            var fresh = new SimulatedOrder(request, $"EL{Interlocked.Increment(ref _sequence):D9}VN", Interlocked.Increment(ref _sequence));
+            var fresh = new SimulatedOrder(request, $"EL{Interlocked.Increment(ref _sequence):D9}VN", Interlocked.Increment(ref _sequence)) { StatusAt = settings.Clock.GetUtcNow() };
             var order = _orders.GetOrAdd(request.OrderNumber!, fresh);
             return Results.Json(Answer(order, duplicate: !ReferenceEquals(order, fresh)));
         }).AllowAnonymous();
@@ -149,7 +150,7 @@ public sealed partial class PostalSimulator(PostalSimulatorSettings settings)
             if (!_orders.TryGetValue(orderNumber, out var o)) return Error("not_found", "No such order", 404);
             if (o.Status != PostalStatus.Accepted && o.Status != PostalStatus.Cancelled) return Error("too_late", "The item is already on its way", 409);
             o.Status = PostalStatus.Cancelled;
-            o.StatusAt = DateTimeOffset.UtcNow;
+            o.StatusAt = settings.Clock.GetUtcNow();
             return Results.Json(Answer(o));
         }).AllowAnonymous();
         MapDemo(group);
@@ -175,6 +176,6 @@ public sealed class SimulatedOrder(PostalOrderRequest request, string itemCode, 
     public string ItemCode { get; } = itemCode;
     public long Sequence { get; } = sequence;
     public string Status { get; set; } = PostalStatus.Accepted;
-    public DateTimeOffset StatusAt { get; set; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset StatusAt { get; set; }
     public string? Reason { get; set; }
 }

@@ -33,6 +33,7 @@ public static class DeliveryModule
                 CallbackSecret = postal.CallbackSecret,
                 CallbackUrl = () => CallbackUrl(sp),
                 Client = () => sp.GetRequiredService<IHttpClientFactory>().CreateClient(SimulatorClientName),
+                Clock = sp.GetRequiredService<TimeProvider>(),
             });
         });
         services.AddHostedService<PostalSimulatorClock>();
