@@ -59,8 +59,8 @@ public sealed class ShipmentTests(DeliveryFactory factory) : IClassFixture<Deliv
         await handler.HandleAsync(new(message.Id, message.Type, message.Payload, 2), CancellationToken.None);
         Assert.Equal(calls + 2, factory.Post.CreateCalls);
         var order = Assert.Single(factory.Post.Orders, o => o.OrderNumber == shipment.OrderNumber);
-        Assert.Equal(shipment.OrderNumber, dossier.Id == Guid.Empty ? "" : order.Request.OrderNumber);
-        Assert.Equal(("TEST", "Nguyễn Văn An", "Phường Hoàn Kiếm"), (order.Request.CustomerCode, order.Request.ReceiverFullname, order.Request.ReceiverCommune));
+        Assert.Equal(dossier.Code + "-KQ", order.Request.OrderNumber);
+        Assert.Equal(("TEST", "Nguyễn Văn An", "Phường Hoàn Kiếm", 22_000L), (order.Request.CustomerCode, order.Request.ReceiverFullname, order.Request.ReceiverCommune, order.Request.CodAmount));
         var accepted = Assert.Single(await factory.ShipmentsAsync(dossier.Id));
         Assert.Equal((ShipmentState.Accepted, order.ItemCode), (accepted.State, accepted.ItemCode));
     }

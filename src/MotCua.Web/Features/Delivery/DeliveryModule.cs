@@ -59,7 +59,8 @@ public static class DeliveryModule
 }
 
 /// <summary>Demo mode: the simulated post moves every shipment one state on every MotCua:Postal:SimulatorStepSeconds.</summary>
-public sealed class PostalSimulatorClock(PostalSimulator simulator, IOptions<PostalOptions> options, IOptions<MotCuaOptions> product, TimeProvider clock) : BackgroundService
+public sealed class PostalSimulatorClock(PostalSimulator simulator, IOptions<PostalOptions> options, IOptions<MotCuaOptions> product, TimeProvider clock,
+    ILogger<PostalSimulatorClock> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -67,7 +68,14 @@ public sealed class PostalSimulatorClock(PostalSimulator simulator, IOptions<Pos
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.SimulatorStepSeconds), clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            await simulator.AdvanceAllAsync(stoppingToken);
+            try
+            {
+                await simulator.AdvanceAllAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning(e, "The postal simulator could not move its orders this round");
+            }
         }
     }
 }

@@ -19,12 +19,6 @@ public sealed class DeliveryOptions
     /// <summary>National codes of the procedures whose application file the post may pick up (a seeded setting; ADR 0022).</summary>
     public List<string> PickupProcedures { get; set; } = [];
 
-    /// <summary>Declared weight (grams) of a result or file envelope, sent with the order.</summary>
-    public int EnvelopeGrams { get; set; } = 200;
-
-    /// <summary>The post's service for administrative documents (VNPost's "Hành chính công" parcel).</summary>
-    public string Service { get; set; } = "HCC";
-
     public PostalTariff Tariff() => new(
         [.. (Provinces.Count > 0 ? Provinces : HanoiDefault).Select(p => new ProvinceRate(p.Province, p.Inner, p.Outer, p.InnerCommunes))],
         OtherProvinceFee);

@@ -31,12 +31,13 @@ public sealed class CreateShipmentHandler(IServiceScopeFactory scopes) : IOutbox
         var unit = tree.Find(shipment.UnitId)?.Name ?? "Bộ phận Một cửa";
         var options = sp.GetRequiredService<IOptions<DeliveryOptions>>().Value;
         var postal = sp.GetRequiredService<IOptions<PostalOptions>>().Value;
-        var r = shipment.Receiver;
-        var order = new ShipmentOrder(
-            shipment.OrderNumber, shipment.Purpose, CodAmount: 0,
-            SenderName: "Bộ phận Một cửa – " + unit, SenderAddress: "Trụ sở " + unit, SenderPhone: postal.SenderPhone,
-            SenderCommune: unit, SenderProvince: options.HomeProvince,
-            Receiver: new PostalAddress(r.Name, r.Phone, r.Street, r.Commune, r.Province));
+        var citizen = new PostalAddress(shipment.Receiver.Name, shipment.Receiver.Phone, shipment.Receiver.Street, shipment.Receiver.Commune, shipment.Receiver.Province);
+        var office = new PostalAddress("Bộ phận Một cửa – " + unit, postal.SenderPhone, "Trụ sở " + unit, unit, options.HomeProvince);
+        // A result goes from the unit to the citizen; a file pickup from the citizen's address to the unit.
+        var (from, to) = shipment.Purpose == ShipmentPurpose.Result ? (office, citizen) : (citizen, office);
+        // The postal fee is collected by the postman (COD) when the result is delivered; a pickup's when the file is taken.
+        var order = new ShipmentOrder(shipment.OrderNumber, shipment.Purpose, CodAmount: shipment.Purpose == ShipmentPurpose.Result ? shipment.Fee : 0,
+            from.ReceiverName, from.Street, from.Phone, from.Commune, from.Province, to);
         ShipmentTracking tracking;
         try
         {

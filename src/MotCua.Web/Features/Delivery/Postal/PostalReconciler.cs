@@ -49,7 +49,7 @@ public sealed class PostalReconciler(IServiceScopeFactory scopes, IOptions<Posta
 }
 
 /// <summary>Runs the reconciler every MotCua:Postal:PollMinutes.</summary>
-public sealed class PostalReconcilerWorker(PostalReconciler reconciler, IOptions<PostalOptions> options, TimeProvider clock) : BackgroundService
+public sealed class PostalReconcilerWorker(PostalReconciler reconciler, IOptions<PostalOptions> options, TimeProvider clock, ILogger<PostalReconcilerWorker> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -57,7 +57,15 @@ public sealed class PostalReconcilerWorker(PostalReconciler reconciler, IOptions
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(1, options.Value.PollMinutes)), clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            await reconciler.RunOnceAsync(stoppingToken);
+            try
+            {
+                await reconciler.RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A round that fails (the database away a moment) must not stop the host; the next round asks again.
+                log.LogError(e, "Postal reconciliation round failed");
+            }
         }
     }
 }
