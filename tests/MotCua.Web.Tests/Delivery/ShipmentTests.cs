@@ -80,6 +80,16 @@ public sealed class ShipmentTests(DeliveryFactory factory) : IClassFixture<Deliv
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.Http.PostAsync(new Uri(PostalCallbackApi.Route, UriKind.Relative), forged)).StatusCode);
         Assert.Equal(ShipmentState.Accepted, Assert.Single(await factory.ShipmentsAsync(dossier.Id)).State);
 
+        // Signed but unreadable: a problem naming the field, nothing taken.
+        var odd = JsonSerializer.SerializeToUtf8Bytes(new PostalCallback("EV-odd", shipment.OrderNumber, "X", "teleported", DateTimeOffset.UtcNow, null), JsonSerializerOptions.Web);
+        using var oddContent = new ByteArrayContent(odd);
+        oddContent.Headers.ContentType = new("application/json");
+        oddContent.Headers.Add(PostalSignature.Header, PostalSignature.Sign(DeliveryFactory.Secret, odd));
+        var refused = await anonymous.Http.PostAsync(new Uri(PostalCallbackApi.Route, UriKind.Relative), oddContent);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("status", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Set<PostalCallbackReceipt>().CountAsync(r => r.ShipmentId == shipment.Id)));
+
         try
         {
             // Sent twice: one receipt, one move.
