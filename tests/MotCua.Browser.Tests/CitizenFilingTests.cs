@@ -58,6 +58,12 @@ public sealed class CitizenFilingTests(ProductServer server, ChromiumFixture chr
             await page.GetByRole(AriaRole.Button, new() { Name = "Tiếp tục" }).ClickAsync();
         }
 
+        // How the result comes back (the Delivery module's page): at the counter here.
+        await Expect(page.Locator("main h1")).ToHaveTextAsync("Nhận kết quả");
+        await page.GetByLabel("Nhận trực tiếp tại Bộ phận Một cửa").CheckAsync();
+        await Axe.AssertNoSeriousViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tiếp tục" }).ClickAsync();
+
         await Expect(page.Locator("main h1")).ToHaveTextAsync("Kiểm tra lại thông tin trước khi nộp");
         await Axe.AssertNoSeriousViolationsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Nộp hồ sơ" }).ClickAsync();

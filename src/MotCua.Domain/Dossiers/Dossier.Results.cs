@@ -18,6 +18,18 @@ public sealed partial class Dossier
     }
 
     /// <summary>
+    /// Records news of a postal shipment on the history (the file was picked up, the result could not be delivered)
+    /// without changing the status; the public text, when given, is what the applicant is told.
+    /// </summary>
+    public void RecordPostalUpdate(string details, string? publicText, Actor by, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        ArgumentException.ThrowIfNullOrWhiteSpace(details);
+        BeginChange();
+        Record(DossierEventType.PostalUpdate, by, now, Status, publicText: publicText, details: details);
+    }
+
+    /// <summary>
     /// The apology and new appointment (form 04): before the appointment passes, or once the dossier
     /// or its current step is already late, or (given the workflow) the step prediction says it will be.
     /// Moves <see cref="AppointmentAt"/> only; <see cref="DueAt"/> stays for the KPI.

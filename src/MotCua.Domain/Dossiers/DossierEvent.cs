@@ -28,6 +28,8 @@ public enum DossierEventType
     Rated,
     /// <summary>The unit holding the dossier or one of its tasks was reorganised; its successor took over.</summary>
     UnitReorganized,
+    /// <summary>News of a postal shipment (a file picked up, a result that could not be delivered); the status does not change.</summary>
+    PostalUpdate,
 }
 
 /// <summary>

@@ -107,6 +107,7 @@ public static class FeatureSetup
         services.AddFeedbackModule();
         services.AddScoped<Features.Dossiers.Lookup.DossierLookup>();
         Dossiers.MyDossiers.CitizenModule.AddCitizenDossiers(services);
+        Delivery.DeliveryModule.AddDeliveryModule(services, configuration);
         return services;
     }
 
@@ -125,6 +126,7 @@ public static class FeatureSetup
         app.MapAuditApi();
         app.MapOpen311();
         Dossiers.MyDossiers.MyDossiersApi.MapMyDossiers(app);
+        Delivery.DeliveryModule.MapDelivery(app);
         // An unknown address is a 404 for everyone, not a sign-in page: the fallback policy would otherwise
         // send anonymous visitors to sign in for a page that does not exist.
         // "{**path}", not the default "{*path:nonfile}": a file-like address (the browser's /favicon.ico) was also sent

@@ -86,7 +86,7 @@ public sealed class CitizenFilingTests(CitizenFactory factory) : IClassFixture<C
         var stepOne = CitizenClient.Decoded(await citizen.GetPageAsync(draft + "?step=1"));
         var valid = Dossiers.Forms.SeededForms.ValidAnswers(Dossiers.Forms.SeededForms.Form("1.001193"));
         Assert.Contains($"value=\"{valid["hoTenNguoiYeuCau"]}\"", stepOne, StringComparison.Ordinal);
-        var check = CitizenClient.Decoded(await citizen.GetPageAsync(draft + "?step=" + (4 + 8 + 1)));
+        var check = CitizenClient.Decoded(await citizen.GetPageAsync(draft + "?step=" + (4 + 8 + 2)));
         Assert.Contains("Kiểm tra lại thông tin trước khi nộp", check, StringComparison.Ordinal);
         Assert.Contains("href=\"?step=2#f-treHoTen\"", check, StringComparison.Ordinal);
     }
@@ -174,7 +174,7 @@ public sealed class CitizenFilingTests(CitizenFactory factory) : IClassFixture<C
         using var citizen = await CitizenClient.SignInAsync(factory);
         var draft = await citizen.StartDraftAsync(await CitizenClient.HoanKiemAsync(factory));
         await citizen.AnswerAllStepsAsync(draft);
-        var check = 4 + 8 + 1;
+        var check = 4 + 8 + 2; // the form's topics, the documents, the delivery page, then "check your answers"
 
         // A mandatory document without a file stops the submission on that document's page.
         var early = await citizen.PostAsync($"{draft}?step={check}", $"{draft}?handler=submit", new() { ["key"] = "x" });

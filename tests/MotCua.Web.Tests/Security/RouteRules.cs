@@ -162,6 +162,17 @@ public static partial class RouteRules
         new("GET", "/simulators/vneid/userinfo", Access.ApiKey),
         new("POST", "/simulators/vneid/userinfo", Access.ApiKey),
         new("GET", "/{**path}", Access.Public, _ => "/no/such/page", 404),
+        // Delivery by post (docs/delivery.md): the post's signed callbacks, the bundled post simulator, the pages.
+        new("POST", "/api/v1/delivery/postal/callback", Access.ApiKey),
+        new("GET", "/simulators/postal/", Access.DemoPublic),
+        new("POST", "/simulators/postal/orders", Access.ApiKey),
+        new("GET", "/simulators/postal/orders/{orderNumber}", Access.ApiKey, _ => "/simulators/postal/orders/X-KQ"),
+        new("POST", "/simulators/postal/orders/{orderNumber}/cancel", Access.ApiKey, _ => "/simulators/postal/orders/X-KQ/cancel"),
+        new("POST", "/simulators/postal/orders/{orderNumber}/advance", Access.DemoPublic, _ => "/simulators/postal/orders/X-KQ/advance"),
+        new("POST", "/simulators/postal/mode", Access.DemoPublic),
+        Page("/my/dossiers/{id:guid}/delivery", Access.OwnerCitizen),
+        Page("/staff/dossiers/{id:guid}/delivery", Access.StaffOfUnit),
+        Page("/staff/delivery/problems", Access.Staff),
 
         // The citizen's own.
         Page("/my/dossiers", Access.Citizen),

@@ -52,6 +52,7 @@ public class MotCuaDbContext(DbContextOptions options)
         DossiersModel.Configure(builder);
         OutboxModel.Configure(builder);
         Features.Audit.AuditModel.Configure(builder);
+        Features.Delivery.Data.DeliveryModel.Configure(builder);
     }
 }
 

@@ -127,6 +127,7 @@ public sealed partial class WizardModel(MotCuaDbContext db, DraftStore drafts, D
         }
         try
         {
+            await AdoptDeliveryAsync(ct);
             var dossier = await dossiers.FileDraftAsync(Draft, CitizenApplicant.Of(User), CitizenIdentity.ActorOf(User), ct);
             return Redirect($"/my/dossiers/{dossier.Id}/filed");
         }

@@ -8,12 +8,14 @@ public enum WizardPage
     Unit,
     Form,
     Document,
+    Delivery,
     Check,
 }
 
 /// <summary>
 /// The wizard's pages in order: 0 the receiving unit, 1..N the form's topics (so "check your answers" links
-/// <c>?step=N</c> land on the right topic), then one page per required document, then "check your answers".
+/// <c>?step=N</c> land on the right topic), then one page per required document, then how the result is delivered
+/// (Features/Delivery), then "check your answers".
 /// </summary>
 public sealed class WizardSteps(DossierForm form, IReadOnlyList<RequiredDocument> documents)
 {
@@ -21,7 +23,9 @@ public sealed class WizardSteps(DossierForm form, IReadOnlyList<RequiredDocument
 
     public int FirstDocument => FormCount + 1;
 
-    public int Check => FormCount + documents.Count + 1;
+    public int Delivery => FormCount + documents.Count + 1;
+
+    public int Check => Delivery + 1;
 
     public IReadOnlyList<RequiredDocument> Documents => documents;
 
@@ -30,7 +34,8 @@ public sealed class WizardSteps(DossierForm form, IReadOnlyList<RequiredDocument
     public WizardPage PageOf(int step) =>
         step <= 0 ? WizardPage.Unit
         : step <= FormCount ? WizardPage.Form
-        : step < Check ? WizardPage.Document
+        : step < Delivery ? WizardPage.Document
+        : step == Delivery ? WizardPage.Delivery
         : WizardPage.Check;
 
     public RequiredDocument DocumentAt(int step) => documents[step - FirstDocument];

@@ -38,7 +38,7 @@ public sealed class DetailModel(
     public async Task<IActionResult> OnGetAsync(Guid id, string? done, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        Done = done is "withdrawn" or "rated" or "supplemented" ? done : null;
+        Done = done is "withdrawn" or "rated" or "supplemented" or "delivery" ? done : null;
         return Page();
     }
 

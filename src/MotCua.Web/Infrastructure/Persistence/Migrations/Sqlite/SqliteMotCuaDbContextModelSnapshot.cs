@@ -806,6 +806,135 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("procedure_versions", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Delivery.Data.DeliveryChoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DraftId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Pickup")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PickupFee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ResultFee")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId")
+                        .IsUnique();
+
+                    b.HasIndex("DraftId")
+                        .IsUnique();
+
+                    b.ToTable("delivery_choices", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Delivery.Data.PostalCallbackReceipt", b =>
+                {
+                    b.Property<string>("EventId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Applied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ShipmentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("postal_callbacks", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Delivery.Data.PostalShipment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CheckedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Fee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StateAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("OrderNumber")
+                        .IsUnique();
+
+                    b.HasIndex("State", "CheckedAt");
+
+                    b.HasIndex("UnitId", "State");
+
+                    b.ToTable("postal_shipments", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.Data.DossierCodeSequence", b =>
                 {
                     b.Property<string>("AgencyCode")
@@ -1937,6 +2066,93 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany("Versions")
                         .HasForeignKey("ProcedureId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Delivery.Data.DeliveryChoice", b =>
+                {
+                    b.OwnsOne("MotCua.Web.Features.Delivery.Data.PostalReceiver", "Receiver", b1 =>
+                        {
+                            b1.Property<Guid>("DeliveryChoiceId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Commune")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Phone")
+                                .IsRequired()
+                                .HasMaxLength(96)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Province")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Street")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("DeliveryChoiceId");
+
+                            b1.ToTable("delivery_choices");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DeliveryChoiceId");
+                        });
+
+                    b.Navigation("Receiver");
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Delivery.Data.PostalShipment", b =>
+                {
+                    b.OwnsOne("MotCua.Web.Features.Delivery.Data.PostalReceiver", "Receiver", b1 =>
+                        {
+                            b1.Property<Guid>("PostalShipmentId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Commune")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Phone")
+                                .IsRequired()
+                                .HasMaxLength(96)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Province")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Street")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("PostalShipmentId");
+
+                            b1.ToTable("postal_shipments");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PostalShipmentId");
+                        });
+
+                    b.Navigation("Receiver")
                         .IsRequired();
                 });
 
