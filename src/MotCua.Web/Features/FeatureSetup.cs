@@ -6,6 +6,7 @@ using MotCua.Web.Features.Citizens;
 using MotCua.Web.Features.Catalog;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Dossiers.Slips;
+using MotCua.Web.Features.Documents;
 using MotCua.Web.Features.Home;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organization;
@@ -87,6 +88,7 @@ public static class FeatureSetup
         services.AddCatalogModule();
         services.AddDossiersModule(configuration);
         services.AddSlips();
+        services.AddDocumentsModule(configuration);
         services.AddAuditModule(configuration);
         services.AddScoped<Features.Dossiers.Lookup.DossierLookup>();
         Dossiers.MyDossiers.CitizenModule.AddCitizenDossiers(services);
@@ -105,6 +107,7 @@ public static class FeatureSetup
         app.MapCounterApi();
         app.MapInboxApi();
         app.MapSlipEndpoints();
+        app.MapDocumentsApi();
         app.MapAuditApi();
         Dossiers.MyDossiers.MyDossiersApi.MapMyDossiers(app);
         // An unknown address is a 404 for everyone, not a sign-in page: the fallback policy would otherwise
