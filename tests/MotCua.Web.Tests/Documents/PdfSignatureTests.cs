@@ -58,7 +58,7 @@ public sealed class PdfSignatureTests
             var tampered = (byte[])Signed.Clone();
             tampered[at] = (byte)(tampered[at] == (byte)'7' ? '8' : '7');
             if (tampered[at] == Signed[at]) continue;
-            Assert.False(PdfSignatureVerifier.Verify(tampered, Ca.Trust).Valid, $"byte {at} is not covered");
+            Assert.False(PdfSignatureVerifier.Verify(tampered, Ca.Trust).Valid, $"byte {at} is not covered: {System.Text.Encoding.Latin1.GetString(Signed, Math.Max(0, at - 40), 80)}");
         }
     }
 

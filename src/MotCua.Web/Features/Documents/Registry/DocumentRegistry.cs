@@ -62,7 +62,13 @@ public sealed class DocumentRegistry(MotCuaDbContext db, IFileStore files, Publi
     public async Task<IssuedDocument> RegisterAsync(Guid id, DocumentIssue issue, byte[] pdf, SignatureSummary? signature, CancellationToken ct)
     {
         var document = await StageAsync(id, issue, pdf, signature, ct);
-        await db.SaveChangesAsync(ct);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException)
+        {
+            // Not left tracked: the request's later saves (its audit entry) would fail on it again.
+            Discard([document]);
+            throw;
+        }
         return document;
     }
 

@@ -16,7 +16,6 @@ namespace MotCua.Web.Features.Documents.Signing;
 /// </summary>
 public sealed class DemoCertificateAuthority(MotCuaDbContext db, IServiceScopeFactory scopes, IDataProtectionProvider protection, TimeProvider clock)
 {
-    public const string RootName = "CN=MotCua Demo Root CA, O=MotCua (demo, không có giá trị pháp lý), C=VN";
 
     // Keyed by row id; a row never changes once written, so a cached copy is always right.
     private static readonly ConcurrentDictionary<string, X509Certificate2> Cache = new();
@@ -67,7 +66,11 @@ public sealed class DemoCertificateAuthority(MotCuaDbContext db, IServiceScopeFa
     private static X509Certificate2 CreateRoot(DateTimeOffset now)
     {
         using var key = RSA.Create(2048);
-        var request = new CertificateRequest(RootName, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var name = new X500DistinguishedNameBuilder();
+        name.AddCountryOrRegion("VN");
+        name.AddOrganizationName("MotCua (demo, không có giá trị pháp lý)");
+        name.AddCommonName("MotCua Demo Root CA");
+        var request = new CertificateRequest(name.Build(), key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));

@@ -81,7 +81,7 @@ public static partial class PdfSignatureVerifier
         var intact = true;
         try { cms.CheckSignature(verifySignatureOnly: true); }
         catch (CryptographicException) { intact = false; }
-        intact &= NamesItsCertificate(cms.SignerInfos[0], certificate);
+        intact &= NamesItsCertificate(cms.SignerInfos[0], certificate) && HeaderAgrees(hex.AsMemory(0, length), cms.SignerInfos[0].DigestAlgorithm.Value);
 
         var signingTime = SigningTime(dictionary);
         return new PdfSignatureReport
@@ -108,6 +108,28 @@ public static partial class PdfSignatureVerifier
         return false;
     }
 
+    /// <summary>
+    /// The SignedData fields that no signature covers and .NET does not check: its version (1 for issuer-and-serial
+    /// signers, 3 otherwise) and its list of digest algorithms, which must be the signer's. A changed byte there
+    /// must not pass as a valid file either.
+    /// </summary>
+    private static bool HeaderAgrees(ReadOnlyMemory<byte> der, string? digest)
+    {
+        var content = new AsnReader(der, AsnEncodingRules.BER).ReadSequence();
+        content.ReadObjectIdentifier();
+        var signedData = content.ReadSequence(new Asn1Tag(TagClass.ContextSpecific, 0)).ReadSequence();
+        if (!signedData.TryReadInt32(out var version) || version is not (1 or 3)) return false;
+        var algorithms = signedData.ReadSetOf();
+        var any = false;
+        while (algorithms.HasData)
+        {
+            var algorithm = algorithms.ReadSequence();
+            if (algorithm.ReadObjectIdentifier() != digest) return false;
+            any = true;
+        }
+        return any;
+    }
+
     private static bool Chains(X509Certificate2 certificate, X509Certificate2Collection included, X509Certificate2Collection roots, DateTimeOffset? at)
     {
         if (roots.Count == 0) return false;
@@ -118,7 +140,11 @@ public static partial class PdfSignatureVerifier
         // Offline by design: the demo CA publishes no revocation lists; a production CA's would be checked by a B-LT profile.
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         if (at is { } time) chain.ChainPolicy.VerificationTime = time.UtcDateTime;
-        return chain.Build(certificate);
+        if (!chain.Build(certificate)) return false;
+        // The CMS's certificate bag is not covered by the signature: a certificate in it that is not the path we
+        // built (a changed byte in the included root, say) would otherwise pass unnoticed.
+        var path = chain.ChainElements.Select(e => e.Certificate.RawData).ToList();
+        return included.All(c => path.Any(p => p.AsSpan().SequenceEqual(c.RawData)));
     }
 
     /// <summary>The unit named in the certificate: its organisational unit, else its organisation.</summary>

@@ -17,8 +17,11 @@ namespace MotCua.Web.Features.Documents.Verify;
 [EnableRateLimiting(DocumentsModule.ReadPolicy)]
 [RequestSizeLimit(2 * DocumentVerification.MaxUpload)]
 [RequestFormLimits(MultipartBodyLengthLimit = 2 * DocumentVerification.MaxUpload)]
-public sealed class VerifyModel(DocumentVerification verification) : PageModel
+public sealed class VerifyModel(DocumentVerification verification, Dossiers.LookupLink links) : PageModel
 {
+    /// <summary>The dossier's public status (the signed lookup link), for whoever holds its paper; null for documents of no dossier.</summary>
+    public string? StatusPath => Status.Document.DossierCode is { } code ? links.PathFor(code) : null;
+
     public const string FileField = "File";
 
     public DocumentStatus Status { get; private set; } = null!;
