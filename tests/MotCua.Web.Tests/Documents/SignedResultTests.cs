@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,8 +8,6 @@ using MotCua.Domain.Organization;
 using MotCua.Web.Features.Documents.Data;
 using MotCua.Web.Features.Documents.Signing;
 using MotCua.Web.Features.Dossiers;
-using MotCua.Web.Features.Organization;
-using MotCua.Web.Features.Organization.Seeding;
 using MotCua.Web.Infrastructure.Persistence;
 using MotCua.Web.Infrastructure.Storage;
 using MotCua.Web.Tests.Dossiers;
@@ -28,38 +25,19 @@ public sealed class SignedResultTests(SlipsFactory factory) : IClassFixture<Slip
 {
     private async Task<(Dossier Dossier, IssuedDocument Document, byte[] Pdf)> IssuedAsync(string key)
     {
-        var filed = await factory.WithScopeAsync(async sp =>
-        {
-            var unit = (await sp.GetRequiredService<UnitDirectory>().TodayAsync()).FindByCode(UnitCodes.Commune2025(1))!.Id;
-            return await BirthFiling.FileAsync(sp.GetRequiredService<DossierService>(), unit, key);
-        });
-        using var counter = await StaffClient.SignInAsync(factory, "motcua@motcua.demo");
-        using var specialist = await StaffClient.SignInAsync(factory, "chuyenvien@motcua.demo");
-        using var leader = await StaffClient.SignInAsync(factory, "lanhdao@motcua.demo");
-        var v = await ActAsync(counter, filed.Id, "accept", filed.Version);
-        v = await ActAsync(specialist, filed.Id, "claim", v);
-        v = await ActAsync(specialist, filed.Id, "forward", v);
-        v = await ActAsync(leader, filed.Id, "approve", v);
-        await ActAsync(counter, filed.Id, "result", v);
+        var (id, version) = await ResultFlow.ApprovedAsync(factory, key);
+        using (var counter = await StaffClient.SignInAsync(factory, ResultFlow.Counter)) await ResultFlow.ActAsync(counter, id, "result", new { version });
 
         return await factory.WithScopeAsync(async sp =>
         {
-            var dossier = await sp.GetRequiredService<DossierService>().LoadAsync(filed.Id, CancellationToken.None);
-            var document = await sp.GetRequiredService<MotCuaDbContext>().Set<IssuedDocument>().SingleAsync(d => d.DossierId == filed.Id && d.Kind == DocumentKinds.ResultNotice);
+            var dossier = await sp.GetRequiredService<DossierService>().LoadAsync(id, CancellationToken.None);
+            var document = await sp.GetRequiredService<MotCuaDbContext>().Set<IssuedDocument>().SingleAsync(d => d.DossierId == id && d.Kind == DocumentKinds.ResultNotice);
             Assert.Equal(Assert.Single(dossier.ResultDocuments).FileId, document.FileId);
             await using var stream = await sp.GetRequiredService<IFileStore>().OpenReadAsync(new FileId(document.FileId));
             using var copy = new MemoryStream();
             await stream!.CopyToAsync(copy);
             return (dossier, document, copy.ToArray());
         });
-    }
-
-    private static async Task<int> ActAsync(StaffClient client, Guid id, string action, int version)
-    {
-        var response = await client.Http.PostAsJsonAsync($"/api/v1/dossiers/{id}/{action}", new { version });
-        var json = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{action}: {(int)response.StatusCode} {json}");
-        return JsonDocument.Parse(json).RootElement.GetProperty("version").GetInt32();
     }
 
     [Fact]

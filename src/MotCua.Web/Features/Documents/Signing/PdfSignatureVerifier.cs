@@ -181,10 +181,20 @@ public static partial class PdfSignatureVerifier
         return new DateTimeOffset(local, offset);
     }
 
+    /// <summary>
+    /// Hex digits in one case only: "A" and "a" decode alike, so a mixed case is the one change inside /Contents that
+    /// the CMS could not notice. Signers write one case throughout.
+    /// </summary>
     private static bool IsHex(ReadOnlySpan<byte> span)
     {
-        foreach (var b in span) if (!char.IsAsciiHexDigit((char)b)) return false;
-        return span.Length > 0 && span.Length % 2 == 0;
+        bool upper = false, lower = false;
+        foreach (var b in span)
+        {
+            if (!char.IsAsciiHexDigit((char)b)) return false;
+            upper |= b is >= (byte)'A' and <= (byte)'F';
+            lower |= b is >= (byte)'a' and <= (byte)'f';
+        }
+        return span.Length > 0 && span.Length % 2 == 0 && !(upper && lower);
     }
 
     private static PdfSignatureReport Bad(string problem) => new() { Signed = true, Problem = problem };

@@ -19,8 +19,18 @@ public sealed class Pkcs12DocumentSigner(IOptions<SigningOptions> options) : IDo
         var o = options.Value;
         var file = o.Officers.GetValueOrDefault(officer.StaffId.ToString()) ?? o.Units.GetValueOrDefault(officer.UnitCode) ?? o.Default
             ?? throw new SigningUnavailableException($"Chưa cấu hình chứng thư số để ký cho {officer.Name} ({officer.UnitName}).");
-        var (signer, chain) = Loaded.GetOrAdd(file.Path, path => new(() => Load(path, file.Password))).Value;
-        return Task.FromResult(CadesSignature.Sign(content, signer, chain));
+        var loaded = Loaded.GetOrAdd(file.Path, path => new(() => Load(path, file.Password)));
+        try
+        {
+            var (signer, chain) = loaded.Value;
+            return Task.FromResult(CadesSignature.Sign(content, signer, chain));
+        }
+        catch (SigningUnavailableException)
+        {
+            // Not remembered: a file put right (or its password) works on the next try without a restart.
+            Loaded.TryRemove(new KeyValuePair<string, Lazy<(X509Certificate2, X509Certificate2[])>>(file.Path, loaded));
+            throw;
+        }
     }
 
     private static (X509Certificate2, X509Certificate2[]) Load(string path, string? password)
