@@ -41,13 +41,15 @@ public sealed class SignersTests(MotCuaFactory factory) : IClassFixture<MotCuaFa
     }
 
     [Fact]
-    public void The_demo_ca_never_signs_in_production() =>
-        factory.WithScopeAsync(sp =>
+    public async Task The_demo_ca_never_signs_in_production()
+    {
+        var refused = await factory.WithScopeAsync(sp =>
         {
             var production = Options.Create(new MotCuaOptions { Demo = false });
-            Assert.Throws<InvalidOperationException>(() => new DemoDocumentSigner(sp.GetRequiredService<DemoCertificateAuthority>(), production));
-            return Task.CompletedTask;
-        }).GetAwaiter().GetResult();
+            return Task.FromResult(Record.Exception(() => new DemoDocumentSigner(sp.GetRequiredService<DemoCertificateAuthority>(), production)));
+        });
+        Assert.IsType<InvalidOperationException>(refused);
+    }
 
     [Fact]
     public async Task An_attached_pdf_that_cannot_be_signed_refuses_the_result_and_changes_nothing()

@@ -19,7 +19,9 @@ public sealed class Pkcs12DocumentSigner(IOptions<SigningOptions> options) : IDo
         var o = options.Value;
         var file = o.Officers.GetValueOrDefault(officer.StaffId.ToString()) ?? o.Units.GetValueOrDefault(officer.UnitCode) ?? o.Default
             ?? throw new SigningUnavailableException($"Chưa cấu hình chứng thư số để ký cho {officer.Name} ({officer.UnitName}).");
-        var loaded = Loaded.GetOrAdd(file.Path, path => new(() => Load(path, file.Password)));
+        // Keyed by path and password together: a changed password in the configuration is a different key.
+        var key = file.Path + "\n" + file.Password;
+        var loaded = Loaded.GetOrAdd(key, _ => new(() => Load(file.Path, file.Password)));
         try
         {
             var (signer, chain) = loaded.Value;
@@ -28,7 +30,7 @@ public sealed class Pkcs12DocumentSigner(IOptions<SigningOptions> options) : IDo
         catch (SigningUnavailableException)
         {
             // Not remembered: a file put right (or its password) works on the next try without a restart.
-            Loaded.TryRemove(new KeyValuePair<string, Lazy<(X509Certificate2, X509Certificate2[])>>(file.Path, loaded));
+            Loaded.TryRemove(new KeyValuePair<string, Lazy<(X509Certificate2, X509Certificate2[])>>(key, loaded));
             throw;
         }
     }
