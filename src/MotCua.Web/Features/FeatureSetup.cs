@@ -8,6 +8,7 @@ using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Dossiers.Slips;
 using MotCua.Web.Features.Feedback;
 using MotCua.Web.Features.Feedback.Open311;
+using MotCua.Web.Features.Documents;
 using MotCua.Web.Features.Home;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organization;
@@ -103,6 +104,7 @@ public static class FeatureSetup
         services.AddCatalogModule();
         services.AddDossiersModule(configuration);
         services.AddSlips();
+        services.AddDocumentsModule(configuration);
         services.AddAuditModule(configuration);
         services.AddFeedbackModule();
         services.AddScoped<Features.Dossiers.Lookup.DossierLookup>();
@@ -123,6 +125,7 @@ public static class FeatureSetup
         app.MapCounterApi();
         app.MapInboxApi();
         app.MapSlipEndpoints();
+        app.MapDocumentsApi();
         app.MapAuditApi();
         app.MapOpen311();
         Dossiers.MyDossiers.MyDossiersApi.MapMyDossiers(app);

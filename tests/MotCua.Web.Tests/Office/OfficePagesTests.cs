@@ -37,8 +37,10 @@ public sealed class OfficePagesTests(MotCuaFactory factory) : IClassFixture<MotC
 
         var page = await counter.GetPageAsync(Page(id));
         Assert.Contains("id=\"form-result\"", page, StringComparison.Ordinal);
+        // A PDF that can be signed (issue 5 signs PDF results and refuses those it cannot read).
+        var upload = Documents.TestCa.SamplePdf();
         var issued = await PostFilesAsync(counter, Page(id), Act(id, "result"), new() { ["Version"] = Version(page).ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            "Documents", "trich-luc-khai-sinh.pdf", Samples.Pdf, "application/pdf");
+            "Documents", "trich-luc-khai-sinh.pdf", upload, "application/pdf");
         Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
         Assert.Contains(Page(id), await counter.GetPageAsync("/staff/inbox"), StringComparison.Ordinal); // waiting to be returned
         await ActOkAsync(counter, id, "return", new() { ["Channel"] = "1" });
@@ -58,7 +60,10 @@ public sealed class OfficePagesTests(MotCuaFactory factory) : IClassFixture<MotC
         Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
-        Assert.Equal(Samples.Pdf, await download.Content.ReadAsByteArrayAsync());
+        // The signed copy: the upload's bytes unchanged, then the signature's incremental update.
+        var signed = await download.Content.ReadAsByteArrayAsync();
+        Assert.Equal(upload, signed[..upload.Length]);
+        Assert.Contains("/ETSI.CAdES.detached", System.Text.Encoding.Latin1.GetString(signed[upload.Length..]), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await counter.GetAsync($"/staff/dossiers/{id}/files/{Guid.NewGuid()}")).StatusCode);
     }
 

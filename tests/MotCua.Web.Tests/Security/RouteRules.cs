@@ -115,6 +115,11 @@ public static partial class RouteRules
         Page("/units", Access.Public),
         Page("/lookup", Access.Public),
         Page("/lookup/{code}", Access.Public, s => s.LookupLink),
+        // A document's verification page and its JSON twin: public; an id that was never issued is a 404 for everyone
+        // (tests/MotCua.Web.Tests/Documents checks a registered one).
+        Page("/xac-thuc/{id:guid}", Access.Public, _ => "/xac-thuc/" + Guid.NewGuid(), ownStatus: 404),
+        new("GET", "/api/v1/documents/{id:guid}", Access.Public, _ => "/api/v1/documents/" + Guid.NewGuid(), OwnStatus: 404),
+        new("POST", "/api/v1/documents/{id:guid}/verify", Access.Public, _ => $"/api/v1/documents/{Guid.NewGuid()}/verify", OwnStatus: 404),
         // The error pages answer with the status they show.
         Page("/error/{code:int?}", Access.Public, _ => "/error/400", ownStatus: 400),
         Page("/account/sign-in", Access.Public),

@@ -56,11 +56,11 @@ public sealed partial class DossierActions
             b => b.Documents?.Any(x => string.IsNullOrWhiteSpace(x.Name) || x.Name.Length > 200) == true ? Bad("documents", "Mỗi văn bản kết quả cần có tên.", "Each result document needs a name.") : null,
             async r =>
             {
-                // Documents attached by the officer, or the written notice of the outcome generated here.
-                IReadOnlyList<ResultDocumentRef> documents = r.Body.Documents is { Count: > 0 } attached
-                    ? attached
-                    : [await r.Notice.CreateAsync(r.Dossier, r.Who.Name, r.Ct)];
-                return await r.Apply((d, c, now) => d.IssueResult(c, documents, r.Who, now));
+                // Documents attached by the officer, or the written notice of the outcome generated here: signed by the
+                // deciding leader and registered, the registry rows saved with the action or taken back (docs/documents.md).
+                var issued = await r.Notice.IssueAsync(r.Dossier, r.Body.Documents, r.Who, r.Ct);
+                try { return await r.Apply((d, c, now) => d.IssueResult(c, issued.Documents, r.Who, now)); }
+                catch { r.Notice.Discard(issued); throw; }
             }),
         ["return"] = new(_ => DossierDuty.Counter,
             b => b.Channel is not (1 or 2 or 3) ? Bad("channel", "Chọn hình thức trả: 1 tại quầy, 2 trực tuyến, 3 bưu chính.", "channel: 1 counter, 2 online, 3 post.") : null,

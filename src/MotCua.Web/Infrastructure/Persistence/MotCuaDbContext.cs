@@ -53,6 +53,7 @@ public class MotCuaDbContext(DbContextOptions options)
         OutboxModel.Configure(builder);
         Features.Audit.AuditModel.Configure(builder);
         Features.Delivery.Data.DeliveryModel.Configure(builder);
+        Features.Documents.Data.DocumentsModel.Configure(builder);
     }
 }
 

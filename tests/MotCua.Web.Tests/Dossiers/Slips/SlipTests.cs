@@ -32,12 +32,17 @@ public sealed class SlipTests(SlipsFactory factory) : IClassFixture<SlipsFactory
         Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", text, StringComparison.Ordinal);
         Assert.Contains("Lê Thị Tiếp", text, StringComparison.Ordinal);
 
+        // The QR code opens the slip's verification page (issue 5), which links to the dossier's public status.
         var qr = Assert.Single(await PdfTools.QrCodesAsync(pdf));
-        var prefix = $"{SlipsFactory.PublicUrl}/lookup/{Uri.EscapeDataString(dossier.Code!)}?t=";
-        Assert.StartsWith(prefix, qr, StringComparison.Ordinal);
-
+        Assert.StartsWith($"{SlipsFactory.PublicUrl}/xac-thuc/", qr, StringComparison.Ordinal);
         using var anyone = StaffClient.Anonymous(factory);
-        var status = await anyone.GetPageAsync(qr[SlipsFactory.PublicUrl.Length..]);
+        var verification = await anyone.GetPageAsync(qr[SlipsFactory.PublicUrl.Length..]);
+        var link = System.Text.RegularExpressions.Regex.Match(verification, "id=\"dossier-status\" href=\"([^\"]+)\"").Groups[1].Value;
+        Assert.StartsWith($"/lookup/{Uri.EscapeDataString(dossier.Code!)}?t=", System.Net.WebUtility.HtmlDecode(link), StringComparison.Ordinal);
+        // Asked again, the same issued slip: the same bytes.
+        Assert.Equal(pdf, await PdfAsync(officer, $"/staff/dossiers/{dossier.Id}/slips/01.pdf"));
+
+        var status = await anyone.GetPageAsync(System.Net.WebUtility.HtmlDecode(link));
         Assert.Contains("Đang xử lý", status, StringComparison.Ordinal);
         Assert.Contains(dossier.Code!, status, StringComparison.Ordinal);
         Assert.DoesNotContain("0912345678", status, StringComparison.Ordinal);

@@ -19,7 +19,8 @@ public sealed class SlipModel(SlipService slips, Audit.IAuditLog audit) : PageMo
     public async Task<IActionResult> OnGetAsync(Guid id, string number, CancellationToken ct)
     {
         if (await slips.ForStaffAsync(id, ct) is not { } dossier) return NotFound();
-        if (await slips.SlipAsync(dossier, number, Request, ct) is not { } slip) return NotFound();
+        // Issued like the PDF, so the page's QR code opens the same registered document's verification page.
+        if ((await slips.IssueAsync(dossier, number, Request, ct))?.Slip is not { } slip) return NotFound();
         await audit.WriteAsync(Audit.DossierRecords.Read("dossier.slip", dossier, Audit.DossierRecords.Slip, "mẫu " + number), ct);
         Slip = slip;
         QrImage = slip.QrUrl is { } url ? QrCodes.PngDataUrl(url) : "";

@@ -13,7 +13,7 @@ public static class SlipEndpoints
     {
         app.MapGet("/staff/dossiers/{id:guid}/slips/{number}.pdf", async (Guid id, string number, HttpContext http, SlipService slips, Audit.IAuditLog audit, CancellationToken ct) =>
         {
-            if (await slips.ForStaffAsync(id, ct) is not { } dossier || await slips.SlipAsync(dossier, number, http.Request, ct) is not { } slip) return Results.NotFound();
+            if (await slips.ForStaffAsync(id, ct) is not { } dossier || await slips.IssueAsync(dossier, number, http.Request, ct) is not { } slip) return Results.NotFound();
             // Every slip carries the applicant's name and contact details.
             await audit.WriteAsync(Audit.DossierRecords.Read("dossier.slip", dossier, Audit.DossierRecords.Slip, "mẫu " + number), ct);
             return Pdf(slip);
@@ -21,14 +21,14 @@ public static class SlipEndpoints
 
         app.MapGet("/my/dossiers/{id:guid}/receipt.pdf", async (Guid id, HttpContext http, SlipService slips, CancellationToken ct) =>
             await slips.ForCitizenAsync(id, CitizenIdentity.IdNumberOf(http.User), ct) is { } dossier
-            && await slips.SlipAsync(dossier, SlipNumbers.Receipt, http.Request, ct) is { } slip
+            && await slips.IssueAsync(dossier, SlipNumbers.Receipt, http.Request, ct) is { } slip
                 ? Pdf(slip)
                 : Results.NotFound())
             .RequireAuthorization(CitizenIdentity.Policy);
         return app;
     }
 
-    /// <summary>As an attachment (house rule for PDFs we serve); the name is ASCII: form number and code.</summary>
-    private static IResult Pdf(SlipDocument slip) =>
-        Results.File(PdfSlipWriter.Write(slip), "application/pdf", slip.FileName, enableRangeProcessing: false);
+    /// <summary>The registered bytes as an attachment (house rule for PDFs we serve); the name is ASCII: form number and code.</summary>
+    private static IResult Pdf(IssuedSlip slip) =>
+        Results.File(slip.Pdf, "application/pdf", slip.Slip.FileName, enableRangeProcessing: false);
 }

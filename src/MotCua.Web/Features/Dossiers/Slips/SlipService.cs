@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Domain.Dossiers;
 using MotCua.Web.Features.Documents;
+using MotCua.Web.Features.Documents.Data;
+using MotCua.Web.Features.Documents.Registry;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organization;
 using MotCua.Web.Infrastructure.Persistence;
@@ -13,8 +15,40 @@ namespace MotCua.Web.Features.Dossiers.Slips;
 /// sees their own. Anything else is "not found", exactly like an id that does not exist.
 /// </summary>
 public sealed class SlipService(
-    MotCuaDbContext db, UnitScope scope, UnitDirectory units, DossierService dossiers, LookupLink links, PublicAddress address)
+    MotCuaDbContext db, UnitScope scope, UnitDirectory units, DossierService dossiers, LookupLink links, PublicAddress address, DocumentRegistry registry)
 {
+    private const string VerifyCaption = "Quét mã QR để xác thực giấy này và xem tình trạng giải quyết hồ sơ, không cần đăng nhập.";
+
+    /// <summary>
+    /// The slip as issued: registered in the document registry the first time it says what it says now, its QR code
+    /// opening its verification page; asked again unchanged, the same registered file (same bytes, same QR code).
+    /// Form 05 grows with the dossier, so each new state is a new registered document.
+    /// </summary>
+    public async Task<IssuedSlip?> IssueAsync(Dossier dossier, string number, HttpRequest request, CancellationToken ct)
+    {
+        if (await SlipAsync(dossier, number, request, ct) is not { } slip) return null;
+        var kind = DocumentKinds.Slip(number);
+        var key = SlipContentKey.Of(slip);
+        for (var attempt = 0; ; attempt++)
+        {
+            if (await registry.FindByContentAsync(dossier.Id, kind, key, ct) is { } kept && await registry.BytesAsync(kept, ct) is { } bytes)
+                return new IssuedSlip(slip with { QrUrl = registry.VerificationUrl(kept.Id), QrCaption = VerifyCaption }, bytes);
+            var id = DocumentRegistry.NewId();
+            var issued = slip with { QrUrl = registry.VerificationUrl(id), QrCaption = VerifyCaption };
+            var pdf = PdfSlipWriter.Write(issued);
+            var what = new DocumentIssue(kind, slip.Title, dossier.Id, dossier.Code ?? dossier.Reference, dossier.ReceivingUnitId, slip.Issuer, dossier.Owner.FullName, key);
+            try
+            {
+                await registry.RegisterAsync(id, what, pdf, null, ct);
+                return new IssuedSlip(issued, pdf);
+            }
+            // Two requests issued the same slip at once: the unique index kept one; serve that one.
+            catch (DbUpdateException) when (attempt == 0)
+            {
+            }
+        }
+    }
+
     public async Task<Dossier?> ForStaffAsync(Guid id, CancellationToken ct)
     {
         var dossier = await FindAsync(id, ct);

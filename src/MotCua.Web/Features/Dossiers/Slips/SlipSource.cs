@@ -34,3 +34,6 @@ public static class SlipNumbers
         _ => false,
     };
 }
+
+/// <summary>A slip as issued: its content (the QR code opening its verification page) and the registered PDF bytes.</summary>
+public sealed record IssuedSlip(Documents.SlipDocument Slip, byte[] Pdf);
