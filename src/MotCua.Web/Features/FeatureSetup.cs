@@ -88,6 +88,7 @@ public static class FeatureSetup
         services.AddDossiersModule(configuration);
         services.AddSlips();
         services.AddAuditModule(configuration);
+        Payments.PaymentsModule.AddPaymentsModule(services, configuration);
         services.AddScoped<Features.Dossiers.Lookup.DossierLookup>();
         Dossiers.MyDossiers.CitizenModule.AddCitizenDossiers(services);
         return services;
@@ -106,6 +107,7 @@ public static class FeatureSetup
         app.MapInboxApi();
         app.MapSlipEndpoints();
         app.MapAuditApi();
+        Payments.PaymentsModule.MapPayments(app);
         Dossiers.MyDossiers.MyDossiersApi.MapMyDossiers(app);
         // An unknown address is a 404 for everyone, not a sign-in page: the fallback policy would otherwise
         // send anonymous visitors to sign in for a page that does not exist.

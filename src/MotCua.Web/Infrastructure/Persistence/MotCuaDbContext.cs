@@ -50,6 +50,7 @@ public class MotCuaDbContext(DbContextOptions options)
         DossiersModel.Configure(builder);
         OutboxModel.Configure(builder);
         Features.Audit.AuditModel.Configure(builder);
+        Features.Payments.Data.PaymentsModel.Configure(builder);
     }
 }
 
