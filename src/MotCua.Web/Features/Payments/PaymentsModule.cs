@@ -39,9 +39,11 @@ public static class PaymentsModule
     {
         app.MapGet(IpnPath, async (HttpContext c, VnPayGateway gateway, PaymentService payments, CancellationToken ct) =>
         {
-            var query = c.Request.Query.Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString()));
-            var code = await payments.HandleIpnAsync(gateway.Verify(query), ct);
-            return Results.Json(new { RspCode = code, Message = Domain.Payments.VnPayRspCodes.Message(code) });
+            var query = c.Request.Query.Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString())).ToList();
+            // VNPay's reference answers a call without any input "99 Input data required", before any signature check.
+            var code = query.Count == 0 ? Domain.Payments.VnPayRspCodes.Unknown : await payments.HandleIpnAsync(gateway.Verify(query), ct);
+            // Exactly VNPay's member names (the web default would write them in camelCase).
+            return Results.Json(new Dictionary<string, string> { ["RspCode"] = code, ["Message"] = Domain.Payments.VnPayRspCodes.Message(code) });
         }).AllowAnonymous().DisableAntiforgery();
         ReceiptPdf.Map(app);
         var demo = app.Services.GetRequiredService<IOptions<MotCuaOptions>>().Value.Demo;
