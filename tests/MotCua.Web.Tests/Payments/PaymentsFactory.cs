@@ -33,6 +33,7 @@ public sealed class PaymentsFactory : MotCuaFactory
         builder.UseSetting("MotCua:VNPay:ReconcileAfter", "00:00:00");
         builder.UseSetting("MotCua:VNPay:ReconcileInterval", "00:00:00");
         builder.UseSetting("MotCua:Outbox:Enabled", "false");
+        builder.UseSetting("MotCua:Storage:Path", Path.Combine(Path.GetTempPath(), "motcua-payments-files-" + Guid.NewGuid().ToString("N")));
         builder.ConfigureTestServices(services =>
         {
             foreach (var name in new[] { VnPayGateway.HttpClientName, PaymentsModule.SimulatorHttpClient })
