@@ -28,7 +28,7 @@ public sealed class GatewayFlowTests(PaymentsFactory factory) : IClassFixture<Pa
         Assert.Single(await factory.ReceiptsAsync(dossier.Id));
         var calls = factory.Simulator.IpnCalls.Where(c => c.TxnRef == attempt.TxnRef).ToList();
         Assert.Equal(1, calls.Count(c => c.RspCode == "00"));
-        Assert.All(calls.Skip(1), c => Assert.Equal("02", c.RspCode));
+        Assert.All(calls.Where(c => c.RspCode != "00"), c => Assert.Equal("02", c.RspCode)); // concurrent calls finish in any order
         Assert.Contains("data-state=\"confirmed\"", await ReturnPageAsync(back, HttpStatusCode.OK), StringComparison.Ordinal);
     }
 
