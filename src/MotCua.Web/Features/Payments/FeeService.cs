@@ -30,7 +30,8 @@ public sealed class FeeService(MotCuaDbContext db, FilingProcedures procedures, 
     /// here, it only saves; the row rides on its SaveChanges. <paramref name="claim"/>: the applicant's reason for an
     /// exemption, if they claim one (a counter officer confirms it).
     /// </summary>
-    public void RecordOnFiling(ProcedureDefinition definition, string? claim)
+    /// <returns>Dispose after the filing: a repeated submit files nothing, and the pooled context must not keep the watch.</returns>
+    public IDisposable RecordOnFiling(ProcedureDefinition definition, string? claim)
     {
         void OnTracked(object? sender, EntityTrackedEventArgs e)
         {
@@ -39,6 +40,12 @@ public sealed class FeeService(MotCuaDbContext db, FilingProcedures procedures, 
             Add(dossier, definition, string.IsNullOrWhiteSpace(claim) ? null : claim.Trim());
         }
         db.ChangeTracker.Tracked += OnTracked;
+        return new Unwatch(() => db.ChangeTracker.Tracked -= OnTracked);
+    }
+
+    private sealed class Unwatch(Action undo) : IDisposable
+    {
+        public void Dispose() => undo();
     }
 
     /// <summary>

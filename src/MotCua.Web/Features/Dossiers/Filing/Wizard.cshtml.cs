@@ -128,7 +128,7 @@ public sealed partial class WizardModel(MotCuaDbContext db, DraftStore drafts, D
         try
         {
             // The fee is fixed in the filing transaction (Features/Payments, docs/payments.md).
-            HttpContext.RequestServices.GetRequiredService<Payments.FeeService>().RecordOnFiling(Procedure, Request.Form["feeExemptionClaim"]);
+            using var fee = HttpContext.RequestServices.GetRequiredService<Payments.FeeService>().RecordOnFiling(Procedure, Request.Form["feeExemptionClaim"]);
             var dossier = await dossiers.FileDraftAsync(Draft, CitizenApplicant.Of(User), CitizenIdentity.ActorOf(User), ct);
             return Redirect($"/my/dossiers/{dossier.Id}/filed");
         }
