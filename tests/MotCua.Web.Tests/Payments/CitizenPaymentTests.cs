@@ -131,6 +131,25 @@ public sealed partial class CitizenPaymentTests(PaymentsFactory factory) : IClas
         Assert.Equal(receipt.Number, after.Payments.Single().PaymentReference);
     }
 
+    [Fact]
+    public async Task A_request_settled_by_the_counter_action_is_shown_paid_not_due()
+    {
+        var dossier = await factory.FileAsync(copies: 0);
+        using var counter = await StaffClient.SignInAsync(factory, Counter);
+        using var specialist = await StaffClient.SignInAsync(factory, Specialist);
+        var s = await ActAsync(counter, dossier.Id, "accept", new { version = dossier.Version });
+        s = await ActAsync(specialist, dossier.Id, "claim", new { version = s });
+        s = await ActAsync(specialist, dossier.Id, "send-back", new { version = s, reason = "Chưa thu lệ phí" });
+        s = await ActAsync(counter, dossier.Id, "claim", new { version = s });
+        s = await ActAsync(counter, dossier.Id, "payment-request", new { version = s, amount = 15_000, reason = "Lệ phí" });
+        Assert.Equal(15_000, (await factory.ViewAsync(dossier.Id)).Due.Single().Amount);
+
+        await ActAsync(counter, dossier.Id, "payment-received", new { version = s, reference = "BL-GIAY-0001" });
+
+        var order = Assert.Single((await factory.ViewAsync(dossier.Id)).Orders);
+        Assert.Equal((PaymentOrderStatus.Paid, PaymentMethod.Counter, "BL-GIAY-0001"), (order.Status, order.Method, order.Reference));
+    }
+
     private static async Task<int> ActAsync(StaffClient client, Guid id, string action, object body)
     {
         using var response = await client.Http.PostAsJsonAsync($"/api/v1/dossiers/{id}/{action}", body);

@@ -56,6 +56,13 @@ public sealed partial class PaymentService(
     private async Task EnsureRequestOrdersAsync(Dossier dossier, CancellationToken ct)
     {
         var have = await db.Set<PaymentOrder>().AsNoTracking().Where(o => o.DossierId == dossier.Id && o.RequestIndex >= 0).Select(o => o.RequestIndex).ToListAsync(ct);
+        // A request settled by the dossier action "payment-received" (a receipt number typed by the counter) is paid here too.
+        foreach (var (request, index) in dossier.Payments.Select((p, i) => (p, i)).Where(x => x.p.PaidAt is not null && have.Contains(x.i)))
+        {
+            await db.Set<PaymentOrder>().Where(o => o.DossierId == dossier.Id && o.RequestIndex == index && o.Status == PaymentOrderStatus.Due)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, PaymentOrderStatus.Paid).SetProperty(o => o.Method, PaymentMethod.Counter)
+                    .SetProperty(o => o.PaidAt, request.PaidAt).SetProperty(o => o.Reference, request.PaymentReference), ct);
+        }
         var missing = dossier.Payments.Select((p, i) => (p, i)).Where(x => x.p.PaidAt is null && !have.Contains(x.i)).ToList();
         if (missing.Count == 0) return;
         foreach (var (request, index) in missing)

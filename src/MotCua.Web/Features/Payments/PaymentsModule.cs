@@ -14,6 +14,9 @@ public static class PaymentsModule
     public static IServiceCollection AddPaymentsModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<VnPayOptions>(configuration.GetSection(VnPayOptions.Section));
+        // "Pay online" is a form whose answer redirects to the gateway: browsers check that redirect against form-action.
+        if (Uri.TryCreate(configuration[VnPayOptions.Section + ":" + nameof(VnPayOptions.PaymentUrl)], UriKind.Absolute, out var gateway))
+            services.Configure<Infrastructure.SecurityHeadersOptions>(s => s.FormActionOrigins.Add(gateway.GetLeftPart(UriPartial.Authority)));
         services.AddScoped<FeeService>();
         services.AddScoped<ReceiptNumbers>();
         services.AddScoped<PaymentService>();

@@ -37,7 +37,8 @@ public sealed record VnPaySettings(string PaymentUrl, string ApiUrl, string TmnC
     public static VnPaySettings? From(VnPayOptions o, bool demo, string selfAddress)
     {
         if (!string.IsNullOrWhiteSpace(o.PaymentUrl) && !string.IsNullOrWhiteSpace(o.TmnCode) && !string.IsNullOrWhiteSpace(o.HashSecret))
-            return new(o.PaymentUrl.Trim(), (o.ApiUrl ?? "").Trim(), o.TmnCode.Trim(), o.HashSecret, false);
+            // The demo secret is public: outside demo mode it would let anyone sign an IPN, so it switches payment off.
+            return !demo && o.HashSecret == VnPayOptions.DemoHashSecret ? null : new(o.PaymentUrl.Trim(), (o.ApiUrl ?? "").Trim(), o.TmnCode.Trim(), o.HashSecret, false);
         if (!demo) return null;
         var root = selfAddress.TrimEnd('/') + VnPayOptions.SimulatorPrefix;
         // The payer's browser is sent to a relative address, so the page opens on whatever host the citizen used.
