@@ -113,13 +113,7 @@ public sealed partial class CitizenPaymentTests(PaymentsFactory factory) : IClas
         var dossier = await factory.FileAsync(copies: 0);
         Assert.Empty((await factory.ViewAsync(dossier.Id)).Due); // no extract copies: nothing to pay at filing
         using var counter = await StaffClient.SignInAsync(factory, Counter);
-        using var specialist = await StaffClient.SignInAsync(factory, Specialist);
-        var s = await ActAsync(counter, dossier.Id, "accept", new { version = dossier.Version });
-        s = await ActAsync(specialist, dossier.Id, "claim", new { version = s });
-        // The workflow asks for payment at the reception step (the counter): the specialist sends it back there first.
-        s = await ActAsync(specialist, dossier.Id, "send-back", new { version = s, reason = "Chưa thu lệ phí" });
-        s = await ActAsync(counter, dossier.Id, "claim", new { version = s });
-        await ActAsync(counter, dossier.Id, "payment-request", new { version = s, amount = 30_000, reason = "Lệ phí đăng ký bổ sung" });
+        await RequestPaymentAsync(counter, dossier, 30_000);
 
         var (attempt, _) = await factory.StartAsync(dossier.Id);
         Assert.Equal(30_000, attempt.Amount);
@@ -136,18 +130,24 @@ public sealed partial class CitizenPaymentTests(PaymentsFactory factory) : IClas
     {
         var dossier = await factory.FileAsync(copies: 0);
         using var counter = await StaffClient.SignInAsync(factory, Counter);
-        using var specialist = await StaffClient.SignInAsync(factory, Specialist);
-        var s = await ActAsync(counter, dossier.Id, "accept", new { version = dossier.Version });
-        s = await ActAsync(specialist, dossier.Id, "claim", new { version = s });
-        s = await ActAsync(specialist, dossier.Id, "send-back", new { version = s, reason = "Chưa thu lệ phí" });
-        s = await ActAsync(counter, dossier.Id, "claim", new { version = s });
-        s = await ActAsync(counter, dossier.Id, "payment-request", new { version = s, amount = 15_000, reason = "Lệ phí" });
+        var s = await RequestPaymentAsync(counter, dossier, 15_000);
         Assert.Equal(15_000, (await factory.ViewAsync(dossier.Id)).Due.Single().Amount);
 
         await ActAsync(counter, dossier.Id, "payment-received", new { version = s, reference = "BL-GIAY-0001" });
 
         var order = Assert.Single((await factory.ViewAsync(dossier.Id)).Orders);
         Assert.Equal((PaymentOrderStatus.Paid, PaymentMethod.Counter, "BL-GIAY-0001"), (order.Status, order.Method, order.Reference));
+    }
+
+    /// <summary>Accepted, claimed, sent back to reception (where the workflow asks for payment), and a status-6 request.</summary>
+    private async Task<int> RequestPaymentAsync(StaffClient counter, Dossier dossier, long amount)
+    {
+        using var specialist = await StaffClient.SignInAsync(factory, Specialist);
+        var s = await ActAsync(counter, dossier.Id, "accept", new { version = dossier.Version });
+        s = await ActAsync(specialist, dossier.Id, "claim", new { version = s });
+        s = await ActAsync(specialist, dossier.Id, "send-back", new { version = s, reason = "Chưa thu lệ phí" });
+        s = await ActAsync(counter, dossier.Id, "claim", new { version = s });
+        return await ActAsync(counter, dossier.Id, "payment-request", new { version = s, amount, reason = "Lệ phí đăng ký bổ sung" });
     }
 
     private static async Task<int> ActAsync(StaffClient client, Guid id, string action, object body)
