@@ -55,7 +55,8 @@ public sealed partial class HouseRulesTests
         // Dossiers.Forms: the read-only form preview (/procedures/{code}/form/preview), which saves nothing.
         // Dossiers.Lookup: the public, rate-limited dossier lookup (/lookup, /lookup/{code}?t=), read-only.
         // Citizens: the citizen sign-in (VNeID), its failure page and sign-out.
-        var allowed = new[] { "Home", "Catalog.Public", "Organization.Public", "Identity", "Dossiers.Forms", "Dossiers.Lookup", "Citizens" };
+        // Payments.Return: where VNPay sends the payer back, signature-checked, read-only (it changes no order).
+        var allowed = new[] { "Home", "Catalog.Public", "Organization.Public", "Identity", "Dossiers.Forms", "Dossiers.Lookup", "Citizens", "Payments.Return" };
         Assert.All(anonymous, name => Assert.Contains(allowed, a => name.Contains($".Features.{a}.", StringComparison.Ordinal)));
     }
 

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Features.Payments.Data;
 using MotCua.Web.Infrastructure.Persistence;
 
-namespace MotCua.Web.Features.Payments.Pages;
+namespace MotCua.Web.Features.Payments.Return;
 
 /// <summary>
 /// Where the gateway sends the payer back. It only shows: the signature is checked (a tampered address gets an error
