@@ -108,6 +108,31 @@ public sealed partial class CitizenPaymentTests(PaymentsFactory factory) : IClas
     }
 
     [Fact]
+    public async Task An_applicants_claim_is_recorded_at_filing_and_waits_for_the_counter_to_confirm_it()
+    {
+        var id = await factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Web.Infrastructure.Persistence.MotCuaDbContext>();
+            var procedure = await sp.GetRequiredService<Web.Features.Dossiers.FilingProcedures>().PublishedAsync(db, Dossiers.BirthFiling.Code, CancellationToken.None);
+            using var watch = sp.GetRequiredService<FeeService>().RecordOnFiling(procedure!.Definition, "  Con của người có công  ");
+            var unit = await CitizenClient.HoanKiemAsync(factory);
+            var dossier = await sp.GetRequiredService<Web.Features.Dossiers.DossierService>()
+                .FileOnlineAsync(Dossiers.BirthFiling.At(unit), Dossiers.BirthFiling.Citizen, "claim-" + Guid.NewGuid(), CancellationToken.None);
+            return dossier.Id;
+        });
+
+        var view = await factory.ViewAsync(id);
+        Assert.Equal((ExemptionState.Claimed, "Con của người có công"), (view.Fee.Exemption, view.Fee.ExemptionReason));
+        Assert.Equal(8_000, Assert.Single(view.Due).Amount); // a claim alone waives nothing
+
+        var page = $"/staff/dossiers/{id}/payment";
+        using var counter = await StaffClient.SignInAsync(factory, Counter);
+        Assert.Contains("Con của người có công", CitizenClient.Decoded(await counter.GetPageAsync(page)), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await counter.PostFormAsync(page, new() { ["Reason"] = "Con của người có công (đã kiểm tra giấy xác nhận)" }, page + "?handler=exempt")).StatusCode);
+        Assert.Empty((await factory.ViewAsync(id)).Due);
+    }
+
+    [Fact]
     public async Task A_paid_status_6_request_resumes_processing_in_the_IPN_transaction()
     {
         var dossier = await factory.FileAsync(copies: 0);
