@@ -56,7 +56,8 @@ public sealed partial class HouseRulesTests
         // Dossiers.Lookup: the public, rate-limited dossier lookup (/lookup, /lookup/{code}?t=), read-only.
         // Citizens: the citizen sign-in (VNeID), its failure page and sign-out.
         // Documents.Verify: the public, rate-limited verification page a document's QR code opens (/xac-thuc/{id}); its upload is checked, never stored.
-        var allowed = new[] { "Home", "Catalog.Public", "Organization.Public", "Identity", "Dossiers.Forms", "Dossiers.Lookup", "Citizens", "Documents.Verify" };
+        // Payments.Return: where VNPay sends the payer back, signature-checked, read-only (it changes no order).
+        var allowed = new[] { "Home", "Catalog.Public", "Organization.Public", "Identity", "Dossiers.Forms", "Dossiers.Lookup", "Citizens", "Documents.Verify", "Payments.Return" };
         Assert.All(anonymous, name => Assert.Contains(allowed, a => name.Contains($".Features.{a}.", StringComparison.Ordinal)));
     }
 

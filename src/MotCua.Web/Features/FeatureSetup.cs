@@ -107,6 +107,7 @@ public static class FeatureSetup
         services.AddDocumentsModule(configuration);
         services.AddAuditModule(configuration);
         services.AddFeedbackModule();
+        Payments.PaymentsModule.AddPaymentsModule(services, configuration);
         services.AddScoped<Features.Dossiers.Lookup.DossierLookup>();
         Dossiers.MyDossiers.CitizenModule.AddCitizenDossiers(services);
         Delivery.DeliveryModule.AddDeliveryModule(services, configuration);
@@ -128,6 +129,7 @@ public static class FeatureSetup
         app.MapDocumentsApi();
         app.MapAuditApi();
         app.MapOpen311();
+        Payments.PaymentsModule.MapPayments(app);
         Dossiers.MyDossiers.MyDossiersApi.MapMyDossiers(app);
         Delivery.DeliveryModule.MapDelivery(app);
         // An unknown address is a 404 for everyone, not a sign-in page: the fallback policy would otherwise

@@ -192,6 +192,15 @@ public static partial class RouteRules
         new("GET", "/my/dossiers/{id:guid}/files/{fileId:guid}", Access.OwnerCitizen, s => $"/my/dossiers/{s.DossierId}/files/{s.DossierFileId}"),
         new("GET", "/my/dossiers/{id:guid}/receipt.pdf", Access.OwnerCitizen),
         new("GET", "/my/drafts/{draftId:guid}/files/{fileId:guid}", Access.OwnerCitizen, s => $"/my/drafts/{s.DraftId}/files/{s.DraftFileId}"),
+        Page("/my/dossiers/{id:guid}/payment", Access.OwnerCitizen),
+        new("GET", "/my/dossiers/{id:guid}/payment/receipts.pdf", Access.OwnerCitizen),
+        // Where VNPay sends the payer back and calls the IPN: anonymous, every call checked by its signature.
+        Page("/payments/vnpay/return", Access.Public),
+        new("GET", "/payments/vnpay/ipn", Access.Public),
+        new("GET", "/simulators/vnpay/paymentv2/vpcpay.html", Access.DemoPublic),
+        new("POST", "/simulators/vnpay/paymentv2/pay", Access.DemoPublic),
+        new("POST", "/simulators/vnpay/merchant_webapi/api/transaction", Access.DemoPublic),
+        new("GET", "/simulators/vnpay/style.css", Access.DemoPublic),
 
         // The back office.
         Page("/account/password", Access.Staff),
@@ -204,6 +213,8 @@ public static partial class RouteRules
         Page("/staff/dossiers/{id:guid}/files/{fileId:guid}", Access.StaffOfUnit, s => $"/staff/dossiers/{s.DossierId}/files/{s.DossierFileId}"),
         Page("/staff/dossiers/{id:guid}/slips/{number:length(2)}", Access.StaffOfUnit, s => $"/staff/dossiers/{s.DossierId}/slips/01"),
         new("GET", "/staff/dossiers/{id:guid}/slips/{number}.pdf", Access.StaffOfUnit, s => $"/staff/dossiers/{s.DossierId}/slips/01.pdf"),
+        Page("/staff/dossiers/{id:guid}/payment", Access.StaffOfUnit),
+        new("GET", "/staff/dossiers/{id:guid}/payment/receipts.pdf", Access.StaffOfUnit),
         new("GET", "/api/v1/inbox", Access.Staff),
         // The audit search: supervisors and administrators, each seeing the entries of their units.
         Page("/staff/audit", Access.BackOffice),

@@ -54,6 +54,7 @@ public class MotCuaDbContext(DbContextOptions options)
         Features.Audit.AuditModel.Configure(builder);
         Features.Delivery.Data.DeliveryModel.Configure(builder);
         Features.Documents.Data.DocumentsModel.Configure(builder);
+        Features.Payments.Data.PaymentsModel.Configure(builder);
     }
 }
 

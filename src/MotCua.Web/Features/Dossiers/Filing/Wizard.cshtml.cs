@@ -128,6 +128,8 @@ public sealed partial class WizardModel(MotCuaDbContext db, DraftStore drafts, D
         try
         {
             await AdoptDeliveryAsync(ct);
+            // The fee is fixed in the filing transaction (Features/Payments, docs/payments.md).
+            using var fee = HttpContext.RequestServices.GetRequiredService<Payments.FeeService>().RecordOnFiling(Procedure, Request.Form["feeExemptionClaim"]);
             var dossier = await dossiers.FileDraftAsync(Draft, CitizenApplicant.Of(User), CitizenIdentity.ActorOf(User), ct);
             return Redirect($"/my/dossiers/{dossier.Id}/filed");
         }
