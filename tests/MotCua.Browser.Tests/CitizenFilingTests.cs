@@ -10,8 +10,6 @@ public sealed class CitizenFilingTests(ProductServer server, ChromiumFixture chr
 {
     private const string Code = "1.001193";
 
-    /// <summary>A real 1×1 PNG (signature, IHDR, IDAT, IEND with their CRCs), small enough to write out here.</summary>
-    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
     [Fact]
     public Task A_demo_citizen_files_a_birth_registration_with_an_attachment_and_finds_it_in_my_dossiers() => InBrowserAsync(async page =>
@@ -41,7 +39,7 @@ public sealed class CitizenFilingTests(ProductServer server, ChromiumFixture chr
             await Expect(page.Locator("main h1")).ToHaveTextAsync(step.Title);
             await Axe.AssertNoSeriousViolationsAsync(page);
             foreach (var field in DossierForm.Leaves(step.Fields).Where(f => valid[f.Name] is not null))
-                await FillAsync(page, field, SeededForms.Show(valid[field.Name]!));
+                await WizardInput.FillAsync(page, field, SeededForms.Show(valid[field.Name]!));
             await page.GetByRole(AriaRole.Button, new() { Name = "Tiếp tục" }).ClickAsync();
         }
 
@@ -50,7 +48,7 @@ public sealed class CitizenFilingTests(ProductServer server, ChromiumFixture chr
             await Expect(page.Locator("main h1")).ToHaveTextAsync(document.Name);
             if (document.Mandatory)
             {
-                await page.GetByLabel("Chọn tệp").SetInputFilesAsync(new FilePayload { Name = "ban-chup.png", MimeType = "image/png", Buffer = Png });
+                await page.GetByLabel("Chọn tệp").SetInputFilesAsync(new FilePayload { Name = "ban-chup.png", MimeType = "image/png", Buffer = WizardInput.Png });
                 await page.GetByRole(AriaRole.Button, new() { Name = "Tải lên" }).ClickAsync();
                 await Expect(page.GetByRole(AriaRole.Link, new() { Name = "ban-chup.png" })).ToBeVisibleAsync();
                 await Axe.AssertNoSeriousViolationsAsync(page);
@@ -80,24 +78,4 @@ public sealed class CitizenFilingTests(ProductServer server, ChromiumFixture chr
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "ban-chup.png" }).First).ToBeVisibleAsync();
         await Axe.AssertNoSeriousViolationsAsync(page);
     }, bypassCsp: true);
-
-    private static async Task FillAsync(IPage page, FormField field, string value)
-    {
-        var input = page.Locator($"[name='{field.Name}']");
-        switch (field.Kind)
-        {
-            case FieldKind.Boolean:
-                await input.CheckAsync();
-                break;
-            case FieldKind.Choice when field.UseRadios:
-                await page.Locator($"input[name='{field.Name}'][value='{value}']").CheckAsync();
-                break;
-            case FieldKind.Choice:
-                await input.SelectOptionAsync(value);
-                break;
-            default:
-                await input.FillAsync(value);
-                break;
-        }
-    }
 }

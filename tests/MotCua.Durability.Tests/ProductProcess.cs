@@ -10,6 +10,9 @@ namespace MotCua.Durability.Tests;
 /// </summary>
 internal sealed class ProductProcess : IDisposable
 {
+    /// <summary>The product's personal-data key in these runs: the test reads the protected numbers back with it.</summary>
+    public const string PersonalDataKey = "ZHVyYWJpbGl0eS10ZXN0LXBlcnNvbmFsLWRhdGEta2V5IQ==";
+
     private readonly Process _process;
 
     private ProductProcess(Process process, Uri baseAddress)
@@ -37,6 +40,7 @@ internal sealed class ProductProcess : IDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__MotCua"] = connectionString;
         start.Environment["MotCua__Demo"] = "true";
+        start.Environment["MotCua__PersonalData__Key"] = PersonalDataKey;
         // One client streams hundreds of filings: the per-address submission limit is not what this test is about.
         start.Environment["MotCua__RateLimits__SubmissionsPerMinute"] = "1000000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";

@@ -9,6 +9,8 @@ using System.Text.Json.Nodes;
 using Npgsql;
 using Xunit.Abstractions;
 
+using MotCua.Domain.Privacy;
+
 namespace MotCua.Durability.Tests;
 
 /// <summary>
@@ -19,6 +21,8 @@ namespace MotCua.Durability.Tests;
 /// </summary>
 public sealed class SubmissionCrashTests(ITestOutputHelper output)
 {
+    private static readonly PersonalDataCipher Cipher = new(Convert.FromBase64String(ProductProcess.PersonalDataKey));
+
     private const int Clients = 6;
     private const int FilingsPerClient = 60;
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(55);
@@ -172,7 +176,10 @@ public sealed class SubmissionCrashTests(ITestOutputHelper output)
         {
             Assert.True(stored.TryGetValue(key, out var row), $"acknowledged {key} is missing");
             Assert.Equal(ack.DossierId, row.Id);
-            Assert.Equal(("Nguyễn Văn An", "001089012345", ack.Phone), (row.Name, row.IdNumber, row.Phone));
+            // Stored protected (ADR 0023), read back with the product's key.
+            Assert.True(PersonalDataCipher.IsProtected(row.IdNumber), $"{key}: ID number stored in clear");
+            Assert.Equal(("Nguyễn Văn An", "001089012345", ack.Phone),
+                (row.Name, Cipher.Unprotect(row.IdNumber), row.Phone is null ? null : Cipher.Unprotect(row.Phone)));
             Assert.True(JsonNode.DeepEquals(Answers, JsonNode.Parse(row.Answers)), $"{key}: answers differ");
             Assert.Equal(1, row.Status);
             Assert.Equal(1, row.Events); // the submission event, once

@@ -40,6 +40,10 @@ public abstract partial class BrowserTest(ProductServer server, ChromiumFixture 
         }
     }
 
+    /// <summary>Another person's browser (a staff member beside the citizen), on the same server; the caller disposes it.</summary>
+    protected Task<IBrowserContext> NewContextAsync() =>
+        chromium.Browser.NewContextAsync(new() { BaseURL = Server.BaseUrl, Locale = "vi-VN", TimezoneId = "Asia/Ho_Chi_Minh" });
+
     private static async Task<IReadOnlyList<string>> ScreenshotAsync(IBrowserContext context, string name)
     {
         var files = new List<string>();
