@@ -20,10 +20,10 @@ public sealed class BoundaryIndex(IServiceScopeFactory scopes, TimeProvider cloc
 {
     public static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(60);
 
-    private sealed record Outline(Guid UnitId, IPreparedGeometry Geometry, double Area);
-
-    private sealed record Snapshot(STRtree<Outline> Tree, IReadOnlyDictionary<Guid, (DateOnly? ValidTo, Guid? Successor)> Units,
-        DateTimeOffset? Newest, DateTimeOffset CheckedAt, int Count);
+    private sealed record Snapshot(BoundaryOutlines Outlines, DateTimeOffset? Newest, DateTimeOffset CheckedAt)
+    {
+        public int Count => Outlines.Count;
+    }
 
     private readonly SemaphoreSlim _loading = new(1, 1);
     private volatile Snapshot? _snapshot;
@@ -33,26 +33,8 @@ public sealed class BoundaryIndex(IServiceScopeFactory scopes, TimeProvider cloc
     public async ValueTask<int> CountAsync(CancellationToken ct = default) => (await CurrentAsync(ct)).Count;
 
     /// <summary>Outlines holding the point, the most precise (smallest) first. Longitude is x, latitude y.</summary>
-    public async ValueTask<IReadOnlyList<BoundaryHit>> LocateAsync(double latitude, double longitude, DateOnly today, CancellationToken ct = default)
-    {
-        var snapshot = await CurrentAsync(ct);
-        var point = new Point(longitude, latitude);
-        var hits = new List<BoundaryHit>(2);
-        foreach (var candidate in snapshot.Tree.Query(point.EnvelopeInternal))
-        {
-            if (candidate.Geometry.Covers(point)) hits.Add(new BoundaryHit(candidate.UnitId, Today(snapshot, candidate.UnitId, today), candidate.Area));
-        }
-        hits.Sort((a, b) => a.AreaSquareDegrees.CompareTo(b.AreaSquareDegrees));
-        return hits;
-    }
-
-    /// <summary>A closed unit's place is answered by its primary successor (and theirs, if they closed too).</summary>
-    private static Guid Today(Snapshot snapshot, Guid unit, DateOnly today)
-    {
-        for (var hops = 0; hops < 16 && snapshot.Units.TryGetValue(unit, out var u) && u.ValidTo is { } closed && closed <= today && u.Successor is { } next; hops++)
-            unit = next;
-        return unit;
-    }
+    public async ValueTask<IReadOnlyList<BoundaryHit>> LocateAsync(double latitude, double longitude, DateOnly today, CancellationToken ct = default) =>
+        (await CurrentAsync(ct)).Outlines.Locate(latitude, longitude, today);
 
     private async ValueTask<Snapshot> CurrentAsync(CancellationToken ct)
     {
@@ -80,15 +62,58 @@ public sealed class BoundaryIndex(IServiceScopeFactory scopes, TimeProvider cloc
 
     private static async Task<Snapshot> LoadAsync(MotCuaDbContext db, DateTimeOffset? newest, DateTimeOffset now, CancellationToken ct)
     {
-        var tree = new STRtree<Outline>();
-        var rows = await db.Set<UnitBoundary>().AsNoTracking().ToListAsync(ct);
-        foreach (var row in rows)
-        {
-            var geometry = JsonSerializer.Deserialize<Geometry>(row.Geometry, BoundaryImport.GeoJson)!;
-            tree.Insert(geometry.EnvelopeInternal, new Outline(row.UnitId, PreparedGeometryFactory.Prepare(geometry), geometry.Area));
-        }
-        tree.Build();
+        var rows = await db.Set<UnitBoundary>().AsNoTracking().Select(b => new { b.UnitId, b.Geometry }).ToListAsync(ct);
         var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.ValidTo, u.SuccessorId }).ToDictionaryAsync(u => u.Id, u => (u.ValidTo, u.SuccessorId), ct);
-        return new Snapshot(tree, units, newest, now, rows.Count);
+        var outlines = BoundaryOutlines.Build(rows.Select(r => (r.UnitId, JsonSerializer.Deserialize<Geometry>(r.Geometry, BoundaryImport.GeoJson)!)), units);
+        return new Snapshot(outlines, newest, now);
+    }
+}
+
+/// <summary>
+/// The outlines as one immutable, thread-safe structure: an R-tree of their envelopes narrows a point to a few candidates,
+/// prepared geometries answer "covers" without re-walking every ring. Built by the index, and by the routing benchmark.
+/// </summary>
+public sealed class BoundaryOutlines
+{
+    private sealed record Outline(Guid UnitId, IPreparedGeometry Geometry, double Area);
+
+    private readonly STRtree<Outline> _tree = new();
+    private readonly IReadOnlyDictionary<Guid, (DateOnly? ValidTo, Guid? Successor)> _units;
+
+    private BoundaryOutlines(IReadOnlyDictionary<Guid, (DateOnly? ValidTo, Guid? Successor)> units) => _units = units;
+
+    public int Count { get; private set; }
+
+    /// <param name="units">Every unit's closing day and primary successor, to answer for a closed unit's place.</param>
+    public static BoundaryOutlines Build(IEnumerable<(Guid UnitId, Geometry Geometry)> outlines, IReadOnlyDictionary<Guid, (DateOnly? ValidTo, Guid? Successor)> units)
+    {
+        var built = new BoundaryOutlines(units);
+        foreach (var (unit, geometry) in outlines)
+        {
+            built._tree.Insert(geometry.EnvelopeInternal, new Outline(unit, PreparedGeometryFactory.Prepare(geometry), geometry.Area));
+            built.Count++;
+        }
+        built._tree.Build();
+        return built;
+    }
+
+    public IReadOnlyList<BoundaryHit> Locate(double latitude, double longitude, DateOnly today)
+    {
+        var point = new Point(longitude, latitude);
+        var hits = new List<BoundaryHit>(2);
+        foreach (var candidate in _tree.Query(point.EnvelopeInternal))
+        {
+            if (candidate.Geometry.Covers(point)) hits.Add(new BoundaryHit(candidate.UnitId, Today(candidate.UnitId, today), candidate.Area));
+        }
+        hits.Sort((a, b) => a.AreaSquareDegrees.CompareTo(b.AreaSquareDegrees));
+        return hits;
+    }
+
+    /// <summary>A closed unit's place is answered by its primary successor (and theirs, if they closed too).</summary>
+    private Guid Today(Guid unit, DateOnly today)
+    {
+        for (var hops = 0; hops < 16 && _units.TryGetValue(unit, out var u) && u.ValidTo is { } closed && closed <= today && u.Successor is { } next; hops++)
+            unit = next;
+        return unit;
     }
 }
