@@ -106,7 +106,7 @@ public static class FeatureSetup
         services.AddSlips();
         services.AddDocumentsModule(configuration);
         services.AddAuditModule(configuration);
-        services.AddFeedbackModule();
+        services.AddFeedbackModule(configuration);
         Payments.PaymentsModule.AddPaymentsModule(services, configuration);
         services.AddScoped<Features.Dossiers.Lookup.DossierLookup>();
         Dossiers.MyDossiers.CitizenModule.AddCitizenDossiers(services);
