@@ -84,22 +84,7 @@ public sealed class FeedbackEscalation(MotCuaDbContext db, OutboxWriter outbox, 
 /// <summary>Runs <see cref="FeedbackEscalation"/> every few minutes on each instance (the report's version makes that safe).</summary>
 public sealed class FeedbackEscalationWatch(IServiceScopeFactory scopes, IOptions<FeedbackEscalationOptions> options, ILogger<FeedbackEscalationWatch> log) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled) return;
-        using var timer = new PeriodicTimer(options.Value.Interval);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<FeedbackEscalation>().ScanAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Feedback escalation failed; it runs again at the next interval");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => !options.Value.Enabled ? Task.CompletedTask
+        : PeriodicWork.RunAsync(options.Value.Interval, firstRoundNow: true,
+            PeriodicWork.InScope<FeedbackEscalation>(scopes, (scan, ct) => scan.ScanAsync(ct)), log, "Feedback escalation", stoppingToken);
 }

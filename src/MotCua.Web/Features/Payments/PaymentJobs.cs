@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using MotCua.Domain.Dossiers;
 using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Payments.Data;
+using MotCua.Web.Infrastructure;
 using MotCua.Web.Infrastructure.Persistence;
 
 namespace MotCua.Web.Features.Payments;
@@ -120,23 +121,10 @@ public sealed class PaymentJobs(MotCuaDbContext db, PaymentService payments, VnP
 /// <summary>Runs the reconciliation and the refunds every <see cref="VnPayOptions.ReconcileInterval"/> on each instance.</summary>
 public sealed class PaymentWatch(IServiceScopeFactory scopes, IOptions<VnPayOptions> options, ILogger<PaymentWatch> log) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.JobEnabled) return;
-        using var timer = new PeriodicTimer(options.Value.ReconcileInterval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => !options.Value.JobEnabled ? Task.CompletedTask
+        : PeriodicWork.RunAsync(options.Value.ReconcileInterval, firstRoundNow: false, PeriodicWork.InScope<PaymentJobs>(scopes, async (jobs, ct) =>
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var jobs = scope.ServiceProvider.GetRequiredService<PaymentJobs>();
-                await jobs.ReconcileAsync(stoppingToken);
-                await jobs.RefundAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Payment reconciliation failed; it runs again at the next interval");
-            }
-        }
-    }
+            await jobs.ReconcileAsync(ct);
+            await jobs.RefundAsync(ct);
+        }), log, "Payment reconciliation", stoppingToken);
 }

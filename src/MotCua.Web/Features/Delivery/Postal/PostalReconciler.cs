@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MotCua.Domain.Delivery;
 using MotCua.Web.Features.Delivery.Data;
+using MotCua.Web.Infrastructure;
 using MotCua.Web.Infrastructure.Persistence;
 
 namespace MotCua.Web.Features.Delivery.Postal;
@@ -51,21 +52,7 @@ public sealed class PostalReconciler(IServiceScopeFactory scopes, IOptions<Posta
 /// <summary>Runs the reconciler every MotCua:Postal:PollMinutes.</summary>
 public sealed class PostalReconcilerWorker(PostalReconciler reconciler, IOptions<PostalOptions> options, TimeProvider clock, ILogger<PostalReconcilerWorker> log) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.PollingEnabled) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(1, options.Value.PollMinutes)), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await reconciler.RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // A round that fails (the database away a moment) must not stop the host; the next round asks again.
-                log.LogError(e, "Postal reconciliation round failed");
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => !options.Value.PollingEnabled ? Task.CompletedTask
+        : PeriodicWork.RunAsync(TimeSpan.FromMinutes(Math.Max(1, options.Value.PollMinutes)), firstRoundNow: false,
+            reconciler.RunOnceAsync, log, "Postal reconciliation round", stoppingToken, clock);
 }

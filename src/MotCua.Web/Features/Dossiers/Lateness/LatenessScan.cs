@@ -91,22 +91,7 @@ public sealed class LatenessScan(MotCuaDbContext db, OutboxWriter outbox, Dossie
 /// <summary>Runs <see cref="LatenessScan"/> every few minutes on each instance (the dedupe key makes that safe).</summary>
 public sealed class LatenessWatch(IServiceScopeFactory scopes, IOptions<LatenessOptions> options, ILogger<LatenessWatch> log) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled) return;
-        using var timer = new PeriodicTimer(options.Value.Interval);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<LatenessScan>().ScanAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Lateness scan failed; it runs again at the next interval");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => !options.Value.Enabled ? Task.CompletedTask
+        : PeriodicWork.RunAsync(options.Value.Interval, firstRoundNow: true,
+            PeriodicWork.InScope<LatenessScan>(scopes, (scan, ct) => scan.ScanAsync(ct)), log, "Lateness scan", stoppingToken);
 }
