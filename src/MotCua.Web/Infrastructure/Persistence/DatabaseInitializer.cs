@@ -18,8 +18,10 @@ public static class DatabaseInitializer
         {
             var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
             var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("MotCua.Startup");
+            var pending = await db.Database.GetPendingMigrationsAsync();
             await db.Database.MigrateAsync();
-            await Privacy.PersonalDataBackfill.RunAsync(db, log, CancellationToken.None);
+            await Privacy.PersonalDataBackfill.RunAsync(db, log, CancellationToken.None,
+                rewrite: pending.Any(m => m.EndsWith("_" + Privacy.PersonalDataBackfill.ProtectingMigration, StringComparison.Ordinal)));
             if (options.Seed)
             {
                 var seeder = scope.ServiceProvider.GetRequiredService<CitySeeder>();

@@ -26,13 +26,21 @@ public static class PersonalDataBackfill
         new("dossier_drafts", ["Id"], ["OwnerIdNumber"]),
     ];
 
-    public static async Task RunAsync(MotCuaDbContext db, ILogger log, CancellationToken ct)
+    /// <summary>The migration from which identifiers are written protected: rows before it may hold clear ones.</summary>
+    public const string ProtectingMigration = "PersonalDataProtected";
+
+    /// <param name="rewrite">
+    /// False once the protecting migration was applied at an earlier start: every row since is written protected, so the
+    /// scans for clear values (whole tables, seconds at a million dossiers) are skipped and only the key is checked.
+    /// </param>
+    public static async Task RunAsync(MotCuaDbContext db, ILogger log, CancellationToken ct, bool rewrite = true)
     {
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             var connection = db.Database.GetDbConnection();
             await CheckKeyAsync(connection, ct);
+            if (!rewrite) return;
             foreach (var column in Columns)
             {
                 var rewritten = 0;
