@@ -8,6 +8,7 @@ using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Dossiers.Slips;
 using MotCua.Web.Features.Feedback;
 using MotCua.Web.Features.Feedback.Open311;
+using MotCua.Web.Features.Feedback.Photos;
 using MotCua.Web.Features.Documents;
 using MotCua.Web.Features.Home;
 using MotCua.Web.Features.Identity;
@@ -129,6 +130,7 @@ public static class FeatureSetup
         app.MapDocumentsApi();
         app.MapAuditApi();
         app.MapOpen311();
+        app.MapFeedbackPhotos();
         Payments.PaymentsModule.MapPayments(app);
         Dossiers.MyDossiers.MyDossiersApi.MapMyDossiers(app);
         Delivery.DeliveryModule.MapDelivery(app);

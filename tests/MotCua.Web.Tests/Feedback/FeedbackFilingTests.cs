@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MotCua.Domain.Feedback;
 using MotCua.Domain.Privacy;
 using MotCua.Web.Features.Feedback;
+using MotCua.Web.Features.Feedback.Photos;
 using MotCua.Web.Features.Organization;
 using MotCua.Web.Tests.Infrastructure;
 
@@ -20,7 +21,7 @@ public sealed class FeedbackFilingTests(MotCuaFactory factory) : IClassFixture<M
 
     internal static FeedbackFiling Lighting(GeoPoint? pin = null, Reporter? reporter = null) => new(
         "chieu-sang", pin ?? HoanKiemLake, null, "Đèn đường ven hồ phía phố Đinh Tiên Hoàng tắt ba đêm nay.",
-        Answers(("tinh-trang", "tat")), [], reporter);
+        Answers(("tinh-trang", "tat")), PhotoBatch.None, reporter);
 
     private Task<FeedbackReport> FileAsync(FeedbackFiling filing, string? key = null) =>
         factory.WithScopeAsync(sp => sp.GetRequiredService<FeedbackService>().FileAsync(filing, key, CancellationToken.None));
@@ -59,7 +60,7 @@ public sealed class FeedbackFilingTests(MotCuaFactory factory) : IClassFixture<M
     public async Task A_fallen_tree_goes_to_the_construction_department_wherever_it_is()
     {
         var report = await FileAsync(new FeedbackFiling("cay-xanh", new GeoPoint(21.1383, 105.5050), null, "Cây xà cừ đổ chắn ngang đường.",
-            Answers(("can-duong", "co")), [], null));
+            Answers(("can-duong", "co")), PhotoBatch.None, null));
         Assert.Equal("Sở Xây dựng thành phố Hà Nội", await UnitNameAsync(report.HandlingUnitId));
         Assert.NotEqual(report.HandlingUnitId, report.LocatedUnitId);
         Assert.True(report.IsAnonymous);
@@ -69,7 +70,7 @@ public sealed class FeedbackFilingTests(MotCuaFactory factory) : IClassFixture<M
     public async Task An_address_without_a_pin_goes_to_the_city_to_be_sent_on()
     {
         var report = await FileAsync(new FeedbackFiling("rac-thai", null, "Ngõ 12 phố Hàng Bạc", "Rác tồn đọng ba ngày ở đầu ngõ.",
-            Answers(("loai", "sinh-hoat")), [], null));
+            Answers(("loai", "sinh-hoat")), PhotoBatch.None, null));
         Assert.Equal("Ủy ban nhân dân thành phố Hà Nội", await UnitNameAsync(report.HandlingUnitId));
         Assert.Null(report.LocatedUnitId);
     }

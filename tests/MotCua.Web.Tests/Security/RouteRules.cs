@@ -148,6 +148,8 @@ public static partial class RouteRules
         new("GET", "/open311/v2/requests/{id}.{format}", Access.Public, _ => "/open311/v2/requests/PA-000000-00000.json", OwnStatus: 404),
         new("POST", "/open311/v2/requests.{format}", Access.ApiKey, _ => "/open311/v2/requests.json"),
         new("GET", "/open311/v2/servicerequestupdates.{format}", Access.Public, _ => "/open311/v2/servicerequestupdates.json"),
+        // A report's photo (EXIF removed): public while the report is; an unknown or hidden one is 404 to everyone.
+        new("GET", "/feedback/photos/{id:guid}", Access.Public, _ => $"/feedback/photos/{Guid.Empty:N}", OwnStatus: 404),
         new("GET", "/api/v1/calendar/due-date", Access.Public, _ => "/api/v1/calendar/due-date?from=2026-03-02&days=5"),
         new("GET", "/api/v1/calendar/holidays", Access.Public, _ => "/api/v1/calendar/holidays?year=2026"),
         new("GET", "/api/v1/calendar/lunar", Access.Public, _ => "/api/v1/calendar/lunar?date=2026-02-17"),

@@ -11,6 +11,8 @@ public static class FeedbackModule
         services.AddSingleton<FeedbackCategories>();
         services.AddScoped<FeedbackRouting>();
         services.AddScoped<FeedbackService>();
+        services.AddScoped<FeedbackNotifier>();
+        services.AddScoped<Photos.FeedbackPhotos>();
         services.AddScoped<FeedbackSeeder>();
         services.AddScoped<Open311.Open311Keys>();
         return services;

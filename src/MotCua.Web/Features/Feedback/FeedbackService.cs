@@ -5,6 +5,7 @@ using MotCua.Domain.Feedback;
 using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Feedback.Photos;
 using MotCua.Web.Infrastructure;
 using MotCua.Web.Infrastructure.Persistence;
 
@@ -13,7 +14,7 @@ namespace MotCua.Web.Features.Feedback;
 /// <summary>What a citizen (on the page) or an Open311 client sends.</summary>
 public sealed record FeedbackFiling(
     string? CategoryCode, GeoPoint? Pin, string? Address, string? Description,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> Answers, IReadOnlyList<Guid> PhotoIds, Reporter? Reporter);
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Answers, PhotoBatch Photos, Reporter? Reporter);
 
 /// <summary>A report that cannot be accepted as sent: the field it is about and the message for the person.</summary>
 public sealed class FeedbackProblem(string field, string message) : Exception(message)
@@ -24,9 +25,8 @@ public sealed class FeedbackProblem(string field, string message) : Exception(me
 /// <summary>Receives reports: checks them, routes them, numbers them and gives them their time limit, once per key.</summary>
 public sealed class FeedbackService(
     MotCuaDbContext db, FeedbackCategories categories, FeedbackRouting routing, UnitCalendars calendars, DossierCodeAllocator numbers,
-    IAuditLog audit, TimeProvider clock)
+    FeedbackPhotos photos, FeedbackNotifier notifier, IAuditLog audit, TimeProvider clock)
 {
-    public const int MaxPhotos = 5;
     /// <summary>The numbering series of reports in the shared daily sequence table.</summary>
     private const string Series = "PA";
 
@@ -37,17 +37,19 @@ public sealed class FeedbackService(
 
         var category = await categories.FindAsync(filing.CategoryCode, ct)
             ?? throw new FeedbackProblem("service_code", "Chọn một loại phản ánh trong danh sách.");
-        if (filing.Pin is null && string.IsNullOrWhiteSpace(filing.Address))
+        // No pin but a photo that knows where it was taken: the photo's place is the report's.
+        var pin = filing.Pin ?? filing.Photos.Location;
+        if (pin is null && string.IsNullOrWhiteSpace(filing.Address))
             throw new FeedbackProblem("location", "Đặt vị trí trên bản đồ hoặc nhập địa chỉ.");
-        if (filing.Pin is { IsValid: false }) throw new FeedbackProblem("location", "Vị trí không hợp lệ.");
+        if (pin is { IsValid: false }) throw new FeedbackProblem("location", "Vị trí không hợp lệ.");
         if (string.IsNullOrWhiteSpace(filing.Description)) throw new FeedbackProblem("description", "Mô tả vấn đề bạn gặp.");
         if (filing.Description.Length > CategoryAnswers.MaxTextLength)
             throw new FeedbackProblem("description", $"Mô tả tối đa {CategoryAnswers.MaxTextLength} ký tự.");
         if (filing.Address is { Length: > 500 }) throw new FeedbackProblem("address_string", "Địa chỉ tối đa 500 ký tự.");
-        if (filing.PhotoIds.Count > MaxPhotos) throw new FeedbackProblem("media", $"Tối đa {MaxPhotos} ảnh.");
+        if (filing.Photos.Photos.Count > FeedbackPhotos.MaxPhotos) throw new FeedbackProblem("photos", $"Tối đa {FeedbackPhotos.MaxPhotos} ảnh.");
         if (CategoryAnswers.Problems(category, filing.Answers) is [var first, ..])
             throw new FeedbackProblem($"attribute[{first.Code}]", first.Problem);
-        var routed = await routing.RouteAsync(category, filing.Pin, ct)
+        var routed = await routing.RouteAsync(category, pin, ct)
             ?? throw new FeedbackProblem("location", "Vị trí này nằm ngoài địa bàn thành phố.");
 
         var now = clock.GetUtcNow();
@@ -60,9 +62,11 @@ public sealed class FeedbackService(
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 var day = VietnamTime.Today(clock);
                 var sequence = await numbers.NextAsync(Series, day, ct);
-                var report = FeedbackReport.Receive(Guid.NewGuid(), Number(day, sequence), category, filing.Pin, filing.Address,
-                    routed.LocatedUnitId, routed.HandlingUnitId, filing.Description, filing.Answers, filing.PhotoIds, filing.Reporter, now, due);
+                var report = FeedbackReport.Receive(Guid.NewGuid(), Number(day, sequence), category, pin, filing.Address,
+                    routed.LocatedUnitId, routed.HandlingUnitId, filing.Description, filing.Answers, filing.Photos.Ids, filing.Reporter, now, due);
                 db.Add(report);
+                photos.Attach(filing.Photos, report.Id);
+                await notifier.QueueAsync(report, notifiedUpTo: 0, ct);
                 if (idempotencyKey is not null) db.Entry(report).Property<string?>(FeedbackKeys.Property).CurrentValue = idempotencyKey;
                 audit.Stage(new AuditRecord("feedback.received", new AuditObject("feedback", report.Id.ToString(), report.Number), [routed.HandlingUnitId]));
                 await db.SaveChangesAsync(ct);

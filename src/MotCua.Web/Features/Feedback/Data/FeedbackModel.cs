@@ -23,6 +23,10 @@ public sealed class FeedbackFollower
     public Guid ReportId { get; set; }
     /// <summary>The citizen's personal ID number, protected like every other copy (docs/adr/0023).</summary>
     public required string CitizenId { get; set; }
+    /// <summary>Where to tell them, from their VNeID profile when they chose to follow (either may be missing).</summary>
+    public string? Email { get; set; }
+    /// <summary>Protected like the ID.</summary>
+    public string? Phone { get; set; }
     public DateTimeOffset Since { get; set; }
 }
 
@@ -58,7 +62,21 @@ internal static class FeedbackModel
             e.ToTable("feedback_followers");
             e.HasKey(x => new { x.ReportId, x.CitizenId });
             e.Property(x => x.CitizenId).HasMaxLength(PersonalDataColumn.Length).HasConversion(PersonalData.Converter);
+            e.Property(x => x.Email).HasMaxLength(200);
+            e.Property(x => x.Phone).HasMaxLength(PersonalDataColumn.Length).HasConversion(PersonalData.OptionalConverter);
             e.HasIndex(x => x.CitizenId);
+        });
+
+        b.Entity<Photos.FeedbackPhoto>(e =>
+        {
+            e.ToTable("feedback_photos");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.FileId).HasMaxLength(32);
+            e.Property(x => x.ContentType).HasMaxLength(32);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.Ignore(x => x.Location);
+            e.HasIndex(x => x.ReportId);
         });
 
         b.Entity<FeedbackReport>(e =>

@@ -40,7 +40,7 @@ internal static class Open311Posting
         if (problems.Count > 0) return Open311Format.Error(format, StatusCodes.Status400BadRequest, [.. problems]);
 
         var reporter = Reporter(Field("first_name"), Field("last_name"), Field("email"), Field("phone"));
-        var filing = new FeedbackFiling(Field("service_code"), pin, address, description, Attributes(form), [], reporter);
+        var filing = new FeedbackFiling(Field("service_code"), pin, address, description, Attributes(form), Photos.PhotoBatch.None, reporter);
         try
         {
             var report = await feedback.FileAsync(filing, idempotencyKey: null, ct);

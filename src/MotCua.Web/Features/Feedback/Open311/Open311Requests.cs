@@ -17,16 +17,16 @@ internal static partial class Open311Requests
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/requests.{format}", (string format, HttpRequest request, IConfiguration config, MotCuaDbContext db,
-            FeedbackCategories categories, UnitDirectory units, TimeProvider clock, CancellationToken ct) =>
-            Open311Api.Checked(format, request, config) is { } refused ? Task.FromResult(refused) : ListAsync(format, request, db, categories, units, clock, ct));
+            FeedbackCategories categories, UnitDirectory units, Documents.PublicAddress address, TimeProvider clock, CancellationToken ct) =>
+            Open311Api.Checked(format, request, config) is { } refused ? Task.FromResult(refused) : ListAsync(format, request, db, categories, units, address, clock, ct));
         api.MapGet("/requests/{id}.{format}", async (string id, string format, HttpRequest request, IConfiguration config, MotCuaDbContext db,
-            FeedbackCategories categories, UnitDirectory units, CancellationToken ct) =>
+            FeedbackCategories categories, UnitDirectory units, Documents.PublicAddress address, CancellationToken ct) =>
         {
             if (Open311Api.Checked(format, request, config) is { } refused) return refused;
             var rows = await Visible(db).Where(r => r.Number == id).Select(Row).ToListAsync(ct);
             return rows.Count == 0
                 ? Open311Format.Error(format, StatusCodes.Status404NotFound, $"service_request_id {id} not found")
-                : Open311Format.Write(format, "service_requests", await RequestsAsync(rows, categories, units, ct));
+                : Open311Format.Write(format, "service_requests", await RequestsAsync(rows, categories, units, address.Absolute(request, ""), ct));
         });
         api.MapPost("/requests.{format}", Open311Posting.PostAsync).DisableAntiforgery().RequireRateLimiting(PublicRateLimits.Submission);
         api.MapGet("/servicerequestupdates.{format}", (string format, HttpRequest request, IConfiguration config, MotCuaDbContext db,
@@ -37,16 +37,17 @@ internal static partial class Open311Requests
     /// <summary>What the public list shows of a report: row fields only, no events or answers loaded.</summary>
     internal sealed record RequestRow(
         string Number, FeedbackStatus Status, string CategoryCode, string Description, string? Published, Guid Unit,
-        DateTimeOffset Received, DateTimeOffset Updated, DateTimeOffset Due, string? Address, double? Lat, double? Long);
+        DateTimeOffset Received, DateTimeOffset Updated, DateTimeOffset Due, string? Address, double? Lat, double? Long,
+        IReadOnlyList<Guid> Photos);
 
     internal static readonly System.Linq.Expressions.Expression<Func<FeedbackReport, RequestRow>> Row = r => new RequestRow(
         r.Number, r.Status, r.CategoryCode, r.Description, r.PublishedDescription, r.HandlingUnitId, r.ReceivedAt, r.UpdatedAt, r.DueAt,
-        r.Address, r.Location == null ? null : r.Location.Latitude, r.Location == null ? null : r.Location.Longitude);
+        r.Address, r.Location == null ? null : r.Location.Latitude, r.Location == null ? null : r.Location.Longitude, r.PhotoIds);
 
     internal static IQueryable<FeedbackReport> Visible(MotCuaDbContext db) => db.Set<FeedbackReport>().AsNoTracking().Where(r => !r.Hidden);
 
     private static async Task<IResult> ListAsync(string format, HttpRequest request, MotCuaDbContext db, FeedbackCategories categories,
-        UnitDirectory units, TimeProvider clock, CancellationToken ct)
+        UnitDirectory units, Documents.PublicAddress address, TimeProvider clock, CancellationToken ct)
     {
         var q = request.Query;
         var query = Visible(db);
@@ -76,10 +77,12 @@ internal static partial class Open311Requests
         var (page, size) = (paging.First!.Value, paging.Second!.Value);
         var rows = await query.OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Number)
             .Skip((page - 1) * size).Take(size).Select(Row).ToListAsync(ct);
-        return Open311Format.Write(format, "service_requests", await RequestsAsync(rows, categories, units, ct));
+        return Open311Format.Write(format, "service_requests", await RequestsAsync(rows, categories, units, address.Absolute(request, ""), ct));
     }
 
-    internal static async Task<O311List> RequestsAsync(IReadOnlyList<RequestRow> rows, FeedbackCategories categories, UnitDirectory units, CancellationToken ct)
+    /// <param name="mediaRoot">The site's public root: media_url is an absolute address of the report's first photo.</param>
+    internal static async Task<O311List> RequestsAsync(IReadOnlyList<RequestRow> rows, FeedbackCategories categories, UnitDirectory units,
+        string mediaRoot, CancellationToken ct)
     {
         var names = (await categories.ActiveAsync(ct)).ToDictionary(c => c.Code, c => c.Name);
         var tree = await units.TodayAsync(ct);
@@ -101,7 +104,7 @@ internal static partial class Open311Requests
             { "zipcode", "" },
             { "lat", r.Lat },
             { "long", r.Long },
-            { "media_url", "" },
+            { "media_url", r.Photos.Count == 0 ? "" : mediaRoot + Photos.FeedbackPhotoApi.PathOf(r.Photos[0]) },
         })]);
     }
 

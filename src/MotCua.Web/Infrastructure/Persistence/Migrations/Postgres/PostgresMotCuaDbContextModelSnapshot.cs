@@ -1206,6 +1206,14 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(96)
                         .HasColumnType("character varying(96)");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(96)
+                        .HasColumnType("character varying(96)");
+
                     b.Property<DateTimeOffset>("Since")
                         .HasColumnType("timestamp with time zone");
 
@@ -1244,6 +1252,48 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("open311_api_keys", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Feedback.Photos.FeedbackPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("FileId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid?>("ReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("feedback_photos", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Organization.Boundaries.UnitBoundary", b =>

@@ -1191,6 +1191,14 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(96)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(96)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Since")
                         .HasColumnType("INTEGER");
 
@@ -1229,6 +1237,48 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("open311_api_keys", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Feedback.Photos.FeedbackPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid?>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("feedback_photos", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Organization.Boundaries.UnitBoundary", b =>
