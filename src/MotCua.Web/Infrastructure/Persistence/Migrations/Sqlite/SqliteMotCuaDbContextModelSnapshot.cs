@@ -506,13 +506,19 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("ReceivedAt");
-
-                    b.HasIndex("CategoryCode", "ReceivedAt");
-
                     b.HasIndex("Escalated", "DueAt");
 
+                    b.HasIndex("ReceivedAt", "Number");
+
+                    b.HasIndex("CategoryCode", "ReceivedAt", "Number");
+
                     b.HasIndex("HandlingUnitId", "Status", "ReceivedAt");
+
+                    b.HasIndex(new[] { "CategoryCode", "ReceivedAt", "Number" }, "IX_feedback_reports_open_CategoryCode_ReceivedAt_Number")
+                        .HasFilter("\"Status\" <> 'Resolved' AND \"Status\" <> 'Rejected' AND \"Status\" <> 'Duplicate'");
+
+                    b.HasIndex(new[] { "ReceivedAt", "Number" }, "IX_feedback_reports_open_ReceivedAt_Number")
+                        .HasFilter("\"Status\" <> 'Resolved' AND \"Status\" <> 'Rejected' AND \"Status\" <> 'Duplicate'");
 
                     b.ToTable("feedback_reports", (string)null);
                 });
