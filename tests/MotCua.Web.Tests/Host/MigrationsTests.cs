@@ -1,5 +1,8 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
 using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Host;
@@ -30,5 +33,32 @@ public sealed class MigrationsTests(MotCuaFactory factory) : IClassFixture<MotCu
             return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
         });
         Assert.Equal(1, found);
+    }
+
+    [Fact]
+    public async Task Receipt_counters_move_into_the_shared_sequences_and_back()
+    {
+        await factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<MotCua.Web.Infrastructure.Persistence.MotCuaDbContext>();
+            var migrations = db.Database.GetMigrations().ToList();
+            var move = migrations.FindIndex(m => m.EndsWith("_ReceiptNumbersInSharedSequence", StringComparison.Ordinal));
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync(migrations[move - 1]);
+            await db.Database.ExecuteSqlRawAsync("""INSERT INTO payment_receipt_sequences ("Year", "LastValue") VALUES (2025, 41), (2026, 7)""");
+
+            await migrator.MigrateAsync(migrations[^1]);
+            var sequences = sp.GetRequiredService<MotCua.Web.Features.Payments.ReceiptNumbers>();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            Assert.Equal((8, "BL-2026-000008"), await sequences.NextAsync(2026, CancellationToken.None));
+            Assert.Equal((42, "BL-2025-000042"), await sequences.NextAsync(2025, CancellationToken.None));
+            await tx.CommitAsync();
+
+            await migrator.MigrateAsync(migrations[move - 1]);
+            var years = await db.Database.SqlQueryRaw<int>("""SELECT "LastValue" AS "Value" FROM payment_receipt_sequences ORDER BY "Year" """).ToListAsync();
+            Assert.Equal([42, 8], years);
+            await migrator.MigrateAsync(migrations[^1]);
+            return 0;
+        });
     }
 }

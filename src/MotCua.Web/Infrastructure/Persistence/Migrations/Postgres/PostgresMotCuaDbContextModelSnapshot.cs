@@ -1844,19 +1844,6 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("payment_refunds", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Payments.Data.ReceiptSequence", b =>
-                {
-                    b.Property<int>("Year")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("LastValue")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Year");
-
-                    b.ToTable("payment_receipt_sequences", (string)null);
-                });
-
             modelBuilder.Entity("MotCua.Web.Infrastructure.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1829,19 +1829,6 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("payment_refunds", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Payments.Data.ReceiptSequence", b =>
-                {
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("LastValue")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Year");
-
-                    b.ToTable("payment_receipt_sequences", (string)null);
-                });
-
             modelBuilder.Entity("MotCua.Web.Infrastructure.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
