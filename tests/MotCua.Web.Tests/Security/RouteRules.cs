@@ -261,6 +261,10 @@ public static partial class RouteRules
         Page("/admin/procedures/{code}/compare", Access.CityAdministrator),
         Page("/admin/procedures/{code}/retire", Access.CityAdministrator),
         new("GET", "/api/v1/catalog/export", Access.CityAdministrator),
+        // Feedback settings that apply city-wide: the Open311 clients' keys and the report categories.
+        Page("/admin/feedback/keys", Access.CityAdministrator),
+        Page("/admin/feedback/categories", Access.CityAdministrator),
+        Page("/admin/feedback/categories/{code}", Access.CityAdministrator, _ => "/admin/feedback/categories/chieu-sang"),
         new("POST", "/api/v1/catalog/import", Access.CityAdministrator),
     ]);
 

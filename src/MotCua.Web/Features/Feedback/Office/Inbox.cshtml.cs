@@ -21,6 +21,8 @@ public sealed class FeedbackInboxModel(FeedbackInbox inbox, FeedbackCategories c
     public IReadOnlyList<FeedbackCategory> Categories { get; private set; } = [];
     public UnitTree Tree { get; private set; } = null!;
     public DateTimeOffset Now { get; private set; }
+    /// <summary>The city's administrators manage the Open311 keys and the categories from here.</summary>
+    public bool CityAdministrator { get; private set; }
 
     public int PageCount => Math.Max(1, (Result.Total + FeedbackInbox.PageSize - 1) / FeedbackInbox.PageSize);
 
@@ -38,6 +40,7 @@ public sealed class FeedbackInboxModel(FeedbackInbox inbox, FeedbackCategories c
         Now = clock.GetUtcNow();
         Tree = await Scope.TodayTreeAsync(ct);
         Categories = await categories.ActiveAsync(ct);
+        CityAdministrator = await Scope.IsCityAdministratorAsync(ct);
         Result = await inbox.ListAsync(new FeedbackInboxQuery(View, status, Category, PageNumber), ct);
         return Page();
     }

@@ -3,9 +3,9 @@ using MotCua.Web.Features.Feedback.Handling;
 
 namespace MotCua.Web.Features.Feedback.Office;
 
-// The action forms post here: the fields become the HandlingBody the JSON API takes, and FeedbackHandling checks and
-// applies it. Success redirects (post/redirect/get); a problem shows the page again with the message beside the field
-// (200), the refusal (403) or the conflict (409), and changes nothing.
+// Every action form of the report page lands here as ?act=NAME. The form's fields make the same HandlingBody as the
+// JSON API, so FeedbackHandling is the one place that decides. Done: post/redirect/get. Otherwise the page comes back
+// as the report now stands, with the field's message (200), the refusal (403) or the conflict (409).
 public sealed partial class FeedbackReportModel
 {
     [BindProperty] public int Version { get; set; }
