@@ -70,6 +70,11 @@ public sealed class FeedbackHandlingTests(MotCuaFactory factory) : IClassFixture
 
         Assert.Equal(HttpStatusCode.OK, (await ActAsync(specialist, report.Id, "acknowledge", new { version = 1 })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await ActAsync(specialist, report.Id, "start", new { version = 2 })).StatusCode);
+        // In the officer's own list now, and counted there.
+        var mine = await specialist.Http.GetFromJsonAsync<JsonElement>("/api/v1/feedback?view=mine&category=chieu-sang");
+        Assert.Contains(mine.GetProperty("items").EnumerateArray(), i => i.GetProperty("number").GetString() == report.Number);
+        Assert.True(mine.GetProperty("counts").GetProperty("mine").GetInt32() >= 1);
+        Assert.Equal("status", await FieldOfAsync(await specialist.GetAsync("/api/v1/feedback?status=lost")));
         var resolved = await ResolveAsync(specialist, report.Id, 3, Answer, photos: 2);
         Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
 

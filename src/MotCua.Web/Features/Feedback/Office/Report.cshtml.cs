@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using MotCua.Domain.Feedback;
 using MotCua.Domain.Organization;
 using MotCua.Domain.Privacy;
@@ -56,7 +57,7 @@ public sealed partial class FeedbackReportModel(FeedbackHandling handling, Feedb
         }
         if (R.DuplicateOfId is { } original)
         {
-            DuplicateOfNumber = db.Set<FeedbackReport>().Where(r => r.Id == original).Select(r => r.Number).FirstOrDefault();
+            DuplicateOfNumber = await db.Set<FeedbackReport>().Where(r => r.Id == original).Select(r => r.Number).FirstOrDefaultAsync(ct);
         }
         return true;
     }
