@@ -15,6 +15,8 @@ public static class FeedbackModule
         services.AddScoped<Photos.FeedbackPhotos>();
         services.AddScoped<FeedbackSeeder>();
         services.AddScoped<Open311.Open311Keys>();
+        services.AddScoped<Handling.FeedbackHandling>();
+        services.AddScoped<Handling.FeedbackInbox>();
         return services;
     }
 }
