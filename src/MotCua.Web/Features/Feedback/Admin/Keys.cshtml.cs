@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Features.Audit;
@@ -40,8 +39,7 @@ public sealed class FeedbackKeysModel(MotCuaDbContext db, TimeProvider clock) : 
             return Page();
         }
 
-        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
-        var row = new Open311ApiKey { Id = Guid.NewGuid(), Name = name!, KeyHash = Open311Keys.Hash(key), CreatedAt = clock.GetUtcNow() };
+        var (row, key) = Open311Keys.NewKey(name!, clock.GetUtcNow());
         db.Add(row);
         RecordChange("open311.key.create", new AuditObject("open311-key", row.Id.ToString(), row.Name), await CityAsync(ct));
         await db.SaveChangesAsync(ct);

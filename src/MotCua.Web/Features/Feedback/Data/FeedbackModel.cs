@@ -153,6 +153,8 @@ internal static class FeedbackModel
                 ev.Property(x => x.Reason).HasMaxLength(2000);
                 // servicerequestupdates: public changes in a time window.
                 ev.HasIndex(x => x.At);
+                // The staff inbox's "mine": open reports this officer acted on.
+                ev.HasIndex(x => x.ActorId);
             });
             e.Navigation(x => x.Events).HasField("_events").UsePropertyAccessMode(PropertyAccessMode.Field);
 

@@ -2428,6 +2428,8 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
 
                             b1.HasKey("ReportId", "Sequence");
 
+                            b1.HasIndex("ActorId");
+
                             b1.HasIndex("At");
 
                             b1.ToTable("feedback_events", (string)null);

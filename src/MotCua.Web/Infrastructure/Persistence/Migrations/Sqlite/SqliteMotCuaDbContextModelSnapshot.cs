@@ -2405,6 +2405,8 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
 
                             b1.HasKey("ReportId", "Sequence");
 
+                            b1.HasIndex("ActorId");
+
                             b1.HasIndex("At");
 
                             b1.ToTable("feedback_events", (string)null);
