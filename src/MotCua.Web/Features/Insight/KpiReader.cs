@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Domain.Insight;
+using MotCua.Web.Features.Insight.Data;
+using MotCua.Web.Infrastructure.Persistence;
+
+namespace MotCua.Web.Features.Insight;
+
+/// <summary>A scorecard: the counts, every indicator's score and the total out of 100.</summary>
+public sealed record KpiCard(KpiCounts Counts, IReadOnlyList<KpiScore> Scores)
+{
+    public decimal Total => KpiScoring.Total(Scores);
+}
+
+/// <summary>
+/// Reads the scorecards from the monthly counters only (a city's year is a few thousand rows, never the dossiers):
+/// sums of the unit × month rows, distinct procedures from the unit × month × procedure rows, and the entered figures.
+/// </summary>
+public sealed class KpiReader(MotCuaDbContext db)
+{
+    public async Task<KpiCard> CardAsync(IReadOnlyCollection<Guid>? units, KpiPeriod period, CancellationToken ct)
+    {
+        var counts = KpiCounts.Sum(await Months(units, period).Select(r => r.Counts).ToListAsync(ct));
+        var procedures = await Procedures(units, period).GroupBy(r => r.ProcedureCode)
+            .Select(g => new { Online = g.Sum(r => r.Online), Fee = g.Sum(r => r.FeeBearing), Paid = g.Sum(r => r.PaidOnline) }).ToListAsync(ct);
+        counts = counts with
+        {
+            ProceduresWithDossiers = procedures.Count, ProceduresUsedOnline = procedures.Count(p => p.Online > 0),
+            ProceduresFeeBearing = procedures.Count(p => p.Fee > 0), ProceduresPaidOnline = procedures.Count(p => p.Paid > 0),
+        };
+        return new KpiCard(counts, KpiScorecard.Compute(counts, await EnteredAsync(units, period, ct)));
+    }
+
+    /// <summary>One card per unit that has any figure in the period, for the side-by-side table and the ranking.</summary>
+    public async Task<IReadOnlyDictionary<Guid, KpiCard>> PerUnitAsync(IReadOnlyCollection<Guid>? units, KpiPeriod period, CancellationToken ct)
+    {
+        var months = (await Months(units, period).Select(r => new { r.UnitId, r.Counts }).ToListAsync(ct))
+            .GroupBy(r => r.UnitId).ToDictionary(g => g.Key, g => KpiCounts.Sum(g.Select(r => r.Counts)));
+        var procedures = (await Procedures(units, period).GroupBy(r => new { r.UnitId, r.ProcedureCode })
+                .Select(g => new { g.Key.UnitId, Online = g.Sum(r => r.Online), Fee = g.Sum(r => r.FeeBearing), Paid = g.Sum(r => r.PaidOnline) }).ToListAsync(ct))
+            .ToLookup(p => p.UnitId);
+        var entered = (await EnteredRows(units, period).Select(e => new { e.UnitId, e.Key, e.Numerator, e.Denominator }).ToListAsync(ct))
+            .ToLookup(e => e.UnitId, e => new KpiEntered(e.Key, e.Numerator, e.Denominator));
+        return months.Keys.Union(entered.Select(g => g.Key)).ToDictionary(u => u, u =>
+        {
+            var p = procedures[u].ToList();
+            var c = (months.GetValueOrDefault(u) ?? new KpiCounts()) with
+            {
+                ProceduresWithDossiers = p.Count, ProceduresUsedOnline = p.Count(x => x.Online > 0),
+                ProceduresFeeBearing = p.Count(x => x.Fee > 0), ProceduresPaidOnline = p.Count(x => x.Paid > 0),
+            };
+            return new KpiCard(c, KpiScorecard.Compute(c, entered[u]));
+        });
+    }
+
+    /// <summary>One card per month of the period, for the trend lines.</summary>
+    public async Task<IReadOnlyList<(int Month, KpiCard Card)>> TrendAsync(IReadOnlyCollection<Guid>? units, KpiPeriod period, CancellationToken ct)
+    {
+        var list = new List<(int, KpiCard)>();
+        foreach (var month in period.Months())
+            list.Add((month, await CardAsync(units, new KpiPeriod(month.ToString(System.Globalization.CultureInfo.InvariantCulture), month, month), ct)));
+        return list;
+    }
+
+    private async Task<List<KpiEntered>> EnteredAsync(IReadOnlyCollection<Guid>? units, KpiPeriod period, CancellationToken ct) =>
+        (await EnteredRows(units, period).Select(e => new { e.Key, e.Numerator, e.Denominator }).ToListAsync(ct))
+            .Select(e => new KpiEntered(e.Key, e.Numerator, e.Denominator)).ToList();
+
+    private IQueryable<KpiUnitMonth> Months(IReadOnlyCollection<Guid>? units, KpiPeriod period)
+    {
+        var q = db.Set<KpiUnitMonth>().AsNoTracking().Where(r => r.Month >= period.FirstMonth && r.Month <= period.LastMonth);
+        return units is null ? q : q.Where(r => units.Contains(r.UnitId));
+    }
+
+    private IQueryable<KpiProcedureMonth> Procedures(IReadOnlyCollection<Guid>? units, KpiPeriod period)
+    {
+        var q = db.Set<KpiProcedureMonth>().AsNoTracking().Where(r => r.Month >= period.FirstMonth && r.Month <= period.LastMonth);
+        return units is null ? q : q.Where(r => units.Contains(r.UnitId));
+    }
+
+    private IQueryable<KpiEnteredValue> EnteredRows(IReadOnlyCollection<Guid>? units, KpiPeriod period)
+    {
+        var q = db.Set<KpiEnteredValue>().AsNoTracking().Where(r => r.Month >= period.FirstMonth && r.Month <= period.LastMonth);
+        return units is null ? q : q.Where(r => units.Contains(r.UnitId));
+    }
+}
