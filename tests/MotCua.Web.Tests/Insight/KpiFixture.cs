@@ -16,6 +16,13 @@ using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Insight;
 
+/// <summary>The fixture's month is built once and read by the fixture's and the API's tests.</summary>
+[CollectionDefinition(Name)]
+public sealed class KpiCollection : ICollectionFixture<KpiFactory>
+{
+    public const string Name = "kpi";
+}
+
 /// <summary>A host on a clock the test moves, whose KPI refresh runs only when the test asks (with no lag).</summary>
 public sealed class KpiFactory : MotCuaFactory
 {

@@ -10,7 +10,8 @@ namespace MotCua.Web.Tests.Insight;
 /// Every indicator of the hand-computed month, to the exact value (docs/kpis.md works each one out), and the refresh's
 /// promises: a second run changes nothing, and two instances running at once count each dossier once.
 /// </summary>
-public sealed class KpiFixtureTests(KpiFactory factory) : IClassFixture<KpiFactory>
+[Collection(KpiCollection.Name)]
+public sealed class KpiFixtureTests(KpiFactory factory)
 {
     private static readonly KpiPeriod March = KpiPeriod.Month(2026, 3);
 

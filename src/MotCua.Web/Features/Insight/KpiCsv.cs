@@ -31,7 +31,8 @@ public static class KpiCsv
         var text = value switch
         {
             null => "",
-            decimal d => d.ToString(CultureInfo.InvariantCulture),
+            // Without trailing zeros (0.6250 → 0.625, 10.00 → 10): the value, not the scale it was computed at.
+            decimal d => (d / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture),
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString() ?? "",
         };
