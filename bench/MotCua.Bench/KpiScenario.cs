@@ -7,7 +7,7 @@ namespace MotCua.Bench;
 /// <summary>
 /// The city scorecard over BENCH_KPI_DOSSIERS (10,000,000 by default) dossiers. The KPI reads only the monthly counters
 /// (docs/adr/0024), so the data set is what the refresh leaves behind: one fact row per dossier, written by SQL over
-/// generate_series (every current unit, 300 procedures, 24 months of 2025–2026, a realistic mix of channels and
+/// generate_series (every current unit, 80 of 240 procedures each, 24 months of 2025–2026, a realistic mix of channels and
 /// outcomes), then rolled up per unit × month and unit × month × procedure by the same sums as KpiRollup, timed.
 /// Kept in motcua_bench_kpi between runs. Then the product answers the city supervisor's scorecards over HTTP.
 /// </summary>
@@ -89,14 +89,15 @@ internal sealed class KpiScenario : IScenario
         for (long from = existing; from < dossiers; from += Chunk)
         {
             var to = Math.Min(dossiers, from + Chunk);
+            // Unit, month and procedure from independent parts of n, so every unit has every month and its 80 procedures.
             // Ids in order (an append to the primary key, not random inserts); 60 % online, 38 % counter, 2 % post;
             // 2 % refused at reception, 1 % withdrawn, 95 % finished (70 % early, 20 % on time, 5 % late), 5 % open.
             await BenchPostgres.ExecuteAsync(connection, string.Create(CultureInfo.InvariantCulture, $"""
                 INSERT INTO kpi_dossier_facts ("DossierId", "UnitId", "Month", "ProcedureCode", "Channel", "Received", "RefusedAtReception",
                     "Withdrawn", "Outcome", "OpenDueAt", "Finished", "ProcessingMinutes", "ElectronicResult", "OnlineFull", "Digitised",
                     "FeeBearing", "PaidOnline", "PaidAtCounter", "NegativeRating", "SupplementRequests")
-                SELECT lpad(to_hex(n), 32, '0')::uuid, u.id, 202501 + (n % 24) / 12 * 100 + (n % 24) % 12,
-                       'P.' || (n * 7 % 300), CASE WHEN n % 50 < 30 THEN 1 WHEN n % 50 < 49 THEN 0 ELSE 2 END,
+                SELECT lpad(to_hex(n), 32, '0')::uuid, u.id, 202501 + (n / {units} % 24) / 12 * 100 + (n / {units} % 24) % 12,
+                       'P.' || (n / ({units} * 24) % 80 + 80 * (n % {units} % 3)), CASE WHEN n % 50 < 30 THEN 1 WHEN n % 50 < 49 THEN 0 ELSE 2 END,
                        n % 100 >= 2, n % 100 < 2, n % 100 = 2,
                        CASE WHEN n % 100 < 3 THEN 0 WHEN n % 100 < 73 THEN 1 WHEN n % 100 < 93 THEN 2 WHEN n % 100 < 98 THEN 3 ELSE 4 END,
                        NULL, n % 100 BETWEEN 3 AND 97, CASE WHEN n % 100 BETWEEN 3 AND 97 THEN 1440 + n % 7200 ELSE 0 END,
@@ -110,7 +111,8 @@ internal sealed class KpiScenario : IScenario
         await BenchPostgres.ExecuteAsync(connection, RollupSql);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"data set: {dossiers - existing:N0} facts in {(rollup - started) / (double)Stopwatch.Frequency:F0} s; full roll-up of every unit and month in {Stopwatch.GetElapsedTime(rollup).TotalSeconds:F1} s"));
-        await BenchPostgres.ExecuteAsync(connection, "VACUUM ANALYZE kpi_dossier_facts; VACUUM ANALYZE kpi_unit_months; VACUUM ANALYZE kpi_procedure_months");
+        foreach (var table in new[] { "kpi_dossier_facts", "kpi_unit_months", "kpi_procedure_months" })
+            await BenchPostgres.ExecuteAsync(connection, $"VACUUM ANALYZE {table}");
         output.WriteLine($"  kpi_unit_months {await ScalarAsync(connection, "SELECT count(*) FROM kpi_unit_months")} rows, kpi_procedure_months {await ScalarAsync(connection, "SELECT count(*) FROM kpi_procedure_months")} rows, facts {await ScalarAsync(connection, "SELECT pg_size_pretty(pg_total_relation_size('kpi_dossier_facts'))")}");
     }
 
@@ -138,6 +140,9 @@ internal sealed class KpiScenario : IScenario
         SELECT "UnitId", "Month", "ProcedureCode", count(*), count(*) FILTER (WHERE "Channel" = 1), count(*) FILTER (WHERE "FeeBearing"),
             count(*) FILTER (WHERE "PaidOnline")
         FROM kpi_dossier_facts WHERE "Received" GROUP BY "UnitId", "Month", "ProcedureCode";
+        INSERT INTO kpi_procedure_months ("UnitId", "Month", "ProcedureCode", "Dossiers", "Online", "FeeBearing", "PaidOnline")
+        SELECT '00000000-0000-0000-0000-000000000000', "Month", "ProcedureCode", sum("Dossiers"), sum("Online"), sum("FeeBearing"), sum("PaidOnline")
+        FROM kpi_procedure_months GROUP BY "Month", "ProcedureCode";
         """;
 
     private static async Task<object?> ScalarAsync(string connectionString, string sql)

@@ -234,6 +234,8 @@ public static partial class RouteRules
         new("GET", "/api/v1/kpis/entered", Access.BackOffice),
         new("POST", "/api/v1/kpis/entered", Access.Administrator),
         new("GET", "/api/v1/open-data/kpis", Access.Public),
+        Page("/staff/kpis", Access.BackOffice),
+        Page("/statistics", Access.Public),
 
         Page("/admin", Access.Staff),
         Page("/admin/staff", Access.BackOffice),

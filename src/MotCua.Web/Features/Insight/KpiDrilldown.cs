@@ -54,7 +54,7 @@ public sealed class KpiDrilldown(MotCuaDbContext db)
         }
         // O2 and F2 count procedures: the rows are the procedures, with the unit where each was counted first.
         var q = db.Set<Data.KpiProcedureMonth>().AsNoTracking().Where(r => r.Month >= period.FirstMonth && r.Month <= period.LastMonth);
-        if (units is not null) q = q.Where(r => units.Contains(r.UnitId));
+        q = units is null ? q.Where(r => r.UnitId != Data.KpiProcedureMonth.City) : q.Where(r => units.Contains(r.UnitId));
         var procedures = (await q.GroupBy(r => r.ProcedureCode)
                 .Select(g => new { Code = g.Key, Online = g.Sum(r => r.Online), Fee = g.Sum(r => r.FeeBearing), Paid = g.Sum(r => r.PaidOnline), Unit = g.Min(r => r.UnitId) })
                 .ToListAsync(ct))

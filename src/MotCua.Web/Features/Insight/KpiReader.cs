@@ -35,7 +35,7 @@ public sealed class KpiReader(MotCuaDbContext db)
     {
         var months = (await Months(units, period).Select(r => new { r.UnitId, r.Counts }).ToListAsync(ct))
             .GroupBy(r => r.UnitId).ToDictionary(g => g.Key, g => KpiCounts.Sum(g.Select(r => r.Counts)));
-        var procedures = (await Procedures(units, period).GroupBy(r => new { r.UnitId, r.ProcedureCode })
+        var procedures = (await Procedures(units, period, perUnit: true).GroupBy(r => new { r.UnitId, r.ProcedureCode })
                 .Select(g => new { g.Key.UnitId, Online = g.Sum(r => r.Online), Fee = g.Sum(r => r.FeeBearing), Paid = g.Sum(r => r.PaidOnline) }).ToListAsync(ct))
             .ToLookup(p => p.UnitId);
         var entered = (await EnteredRows(units, period).Select(e => new { e.UnitId, e.Key, e.Numerator, e.Denominator }).ToListAsync(ct))
@@ -71,10 +71,12 @@ public sealed class KpiReader(MotCuaDbContext db)
         return units is null ? q : q.Where(r => units.Contains(r.UnitId));
     }
 
-    private IQueryable<KpiProcedureMonth> Procedures(IReadOnlyCollection<Guid>? units, KpiPeriod period)
+    /// <summary>The whole city reads the city's rows; any other scope its units' (per unit: <paramref name="perUnit"/>).</summary>
+    private IQueryable<KpiProcedureMonth> Procedures(IReadOnlyCollection<Guid>? units, KpiPeriod period, bool perUnit = false)
     {
         var q = db.Set<KpiProcedureMonth>().AsNoTracking().Where(r => r.Month >= period.FirstMonth && r.Month <= period.LastMonth);
-        return units is null ? q : q.Where(r => units.Contains(r.UnitId));
+        if (units is not null) return q.Where(r => units.Contains(r.UnitId));
+        return perUnit ? q.Where(r => r.UnitId != KpiProcedureMonth.City) : q.Where(r => r.UnitId == KpiProcedureMonth.City);
     }
 
     private IQueryable<KpiEnteredValue> EnteredRows(IReadOnlyCollection<Guid>? units, KpiPeriod period)

@@ -77,5 +77,18 @@ public sealed class KpiRollup(MotCuaDbContext db)
         db.AddRange(procedures);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
+
+        // The whole city's rows (unit Guid.Empty) of the months touched, summed from the units' rows: the city's scorecard
+        // counts distinct procedures over a few thousand rows instead of every unit's.
+        var city = await db.Set<KpiProcedureMonth>().Where(r => months.Contains(r.Month) && r.UnitId != KpiProcedureMonth.City)
+            .GroupBy(r => new { r.Month, r.ProcedureCode }).Select(g => new KpiProcedureMonth
+            {
+                UnitId = KpiProcedureMonth.City, Month = g.Key.Month, ProcedureCode = g.Key.ProcedureCode, Dossiers = g.Sum(r => r.Dossiers),
+                Online = g.Sum(r => r.Online), FeeBearing = g.Sum(r => r.FeeBearing), PaidOnline = g.Sum(r => r.PaidOnline),
+            }).ToListAsync(ct);
+        await db.Set<KpiProcedureMonth>().Where(r => r.UnitId == KpiProcedureMonth.City && months.Contains(r.Month)).ExecuteDeleteAsync(ct);
+        db.AddRange(city);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
     }
 }

@@ -12,10 +12,14 @@ public sealed class KpiUnitMonth
 
 /// <summary>
 /// Per unit, month and procedure: what the distinct-procedure indicators (O2, F2) need, since "procedures that received
-/// an online dossier" does not add up across units or months and must be counted over these rows.
+/// an online dossier" does not add up across units or months and must be counted over these rows. The rows of
+/// <see cref="City"/> sum every unit's, for the city's scorecard.
 /// </summary>
 public sealed class KpiProcedureMonth
 {
+    /// <summary>The unit of the whole city's rows: every unit's rows of a month and procedure summed.</summary>
+    public static readonly Guid City = Guid.Empty;
+
     public Guid UnitId { get; set; }
     public int Month { get; set; }
     public required string ProcedureCode { get; set; }
