@@ -83,7 +83,8 @@ public sealed class KpiRollup(MotCuaDbContext db)
         var city = await db.Set<KpiProcedureMonth>().Where(r => months.Contains(r.Month) && r.UnitId != KpiProcedureMonth.City)
             .GroupBy(r => new { r.Month, r.ProcedureCode }).Select(g => new KpiProcedureMonth
             {
-                UnitId = KpiProcedureMonth.City, Month = g.Key.Month, ProcedureCode = g.Key.ProcedureCode, Dossiers = g.Sum(r => r.Dossiers),
+                // The unit is left to its default (the city's Guid.Empty): a constant in the select list reaches PostgreSQL untyped.
+                Month = g.Key.Month, ProcedureCode = g.Key.ProcedureCode, Dossiers = g.Sum(r => r.Dossiers),
                 Online = g.Sum(r => r.Online), FeeBearing = g.Sum(r => r.FeeBearing), PaidOnline = g.Sum(r => r.PaidOnline),
             }).ToListAsync(ct);
         await db.Set<KpiProcedureMonth>().Where(r => r.UnitId == KpiProcedureMonth.City && months.Contains(r.Month)).ExecuteDeleteAsync(ct);
