@@ -44,6 +44,8 @@ internal sealed class KpiScenario : IScenario
                 ("one ward, year", $"/api/v1/kpis/scorecard?period=2026&unit={ward}"),
                 ("units ranked, year", "/api/v1/kpis/units?period=2026"),
                 ("open data, year", "/api/v1/open-data/kpis?period=2026"),
+                ("dashboard page, month", "/staff/kpis?period=2026-03"),
+                ("dashboard page, year", "/staff/kpis?period=2026"),
             })
             {
                 output.WriteLine($"{label,-22} {await TimeAsync(city.Client, url)}");

@@ -21,12 +21,8 @@ public sealed class KpiReader(MotCuaDbContext db)
     {
         var counts = KpiCounts.Sum(await Months(units, period).Select(r => r.Counts).ToListAsync(ct));
         var procedures = await Procedures(units, period).GroupBy(r => r.ProcedureCode)
-            .Select(g => new { Online = g.Sum(r => r.Online), Fee = g.Sum(r => r.FeeBearing), Paid = g.Sum(r => r.PaidOnline) }).ToListAsync(ct);
-        counts = counts with
-        {
-            ProceduresWithDossiers = procedures.Count, ProceduresUsedOnline = procedures.Count(p => p.Online > 0),
-            ProceduresFeeBearing = procedures.Count(p => p.Fee > 0), ProceduresPaidOnline = procedures.Count(p => p.Paid > 0),
-        };
+            .Select(g => new ProcedureSums(g.Key, 0, g.Sum(r => r.Online), g.Sum(r => r.FeeBearing), g.Sum(r => r.PaidOnline))).ToListAsync(ct);
+        counts = WithProcedures(counts, procedures);
         return new KpiCard(counts, KpiScorecard.Compute(counts, await EnteredAsync(units, period, ct)));
     }
 
@@ -36,29 +32,47 @@ public sealed class KpiReader(MotCuaDbContext db)
         var months = (await Months(units, period).Select(r => new { r.UnitId, r.Counts }).ToListAsync(ct))
             .GroupBy(r => r.UnitId).ToDictionary(g => g.Key, g => KpiCounts.Sum(g.Select(r => r.Counts)));
         var procedures = (await Procedures(units, period, perUnit: true).GroupBy(r => new { r.UnitId, r.ProcedureCode })
-                .Select(g => new { g.Key.UnitId, Online = g.Sum(r => r.Online), Fee = g.Sum(r => r.FeeBearing), Paid = g.Sum(r => r.PaidOnline) }).ToListAsync(ct))
-            .ToLookup(p => p.UnitId);
+                .Select(g => new { g.Key.UnitId, Sums = new ProcedureSums(g.Key.ProcedureCode, 0, g.Sum(r => r.Online), g.Sum(r => r.FeeBearing), g.Sum(r => r.PaidOnline)) })
+                .ToListAsync(ct))
+            .ToLookup(p => p.UnitId, p => p.Sums);
         var entered = (await EnteredRows(units, period).Select(e => new { e.UnitId, e.Key, e.Numerator, e.Denominator }).ToListAsync(ct))
             .ToLookup(e => e.UnitId, e => new KpiEntered(e.Key, e.Numerator, e.Denominator));
         return months.Keys.Union(entered.Select(g => g.Key)).ToDictionary(u => u, u =>
         {
-            var p = procedures[u].ToList();
-            var c = (months.GetValueOrDefault(u) ?? new KpiCounts()) with
-            {
-                ProceduresWithDossiers = p.Count, ProceduresUsedOnline = p.Count(x => x.Online > 0),
-                ProceduresFeeBearing = p.Count(x => x.Fee > 0), ProceduresPaidOnline = p.Count(x => x.Paid > 0),
-            };
+            var c = WithProcedures(months.GetValueOrDefault(u) ?? new KpiCounts(), procedures[u]);
             return new KpiCard(c, KpiScorecard.Compute(c, entered[u]));
         });
     }
 
-    /// <summary>One card per month of the period, for the trend lines.</summary>
+    /// <summary>One card per month of the period, for the trend lines: three queries for the whole period, split by month here.</summary>
     public async Task<IReadOnlyList<(int Month, KpiCard Card)>> TrendAsync(IReadOnlyCollection<Guid>? units, KpiPeriod period, CancellationToken ct)
     {
-        var list = new List<(int, KpiCard)>();
-        foreach (var month in period.Months())
-            list.Add((month, await CardAsync(units, new KpiPeriod(month.ToString(System.Globalization.CultureInfo.InvariantCulture), month, month), ct)));
-        return list;
+        var months = (await Months(units, period).Select(r => new { r.Month, r.Counts }).ToListAsync(ct)).ToLookup(r => r.Month, r => r.Counts);
+        var procedures = (await Procedures(units, period).GroupBy(r => new { r.Month, r.ProcedureCode })
+                .Select(g => new ProcedureSums(g.Key.ProcedureCode, g.Key.Month, g.Sum(r => r.Online), g.Sum(r => r.FeeBearing), g.Sum(r => r.PaidOnline)))
+                .ToListAsync(ct))
+            .ToLookup(p => p.Month);
+        var entered = (await EnteredRows(units, period).Select(e => new { e.Month, e.Key, e.Numerator, e.Denominator }).ToListAsync(ct))
+            .ToLookup(e => e.Month, e => new KpiEntered(e.Key, e.Numerator, e.Denominator));
+        return [.. period.Months().Select(month =>
+        {
+            var c = WithProcedures(KpiCounts.Sum(months[month]), procedures[month]);
+            return (month, new KpiCard(c, KpiScorecard.Compute(c, entered[month])));
+        })];
+    }
+
+    /// <summary>One procedure's sums over the rows of a scope (and a month, for the trend).</summary>
+    private sealed record ProcedureSums(string Code, int Month, int Online, int Fee, int Paid);
+
+    /// <summary>The distinct-procedure counts of O2 and F2, from one scope's procedure sums.</summary>
+    private static KpiCounts WithProcedures(KpiCounts counts, IEnumerable<ProcedureSums> procedures)
+    {
+        var p = procedures.ToList();
+        return counts with
+        {
+            ProceduresWithDossiers = p.Count, ProceduresUsedOnline = p.Count(x => x.Online > 0),
+            ProceduresFeeBearing = p.Count(x => x.Fee > 0), ProceduresPaidOnline = p.Count(x => x.Paid > 0),
+        };
     }
 
     private async Task<List<KpiEntered>> EnteredAsync(IReadOnlyCollection<Guid>? units, KpiPeriod period, CancellationToken ct) =>
