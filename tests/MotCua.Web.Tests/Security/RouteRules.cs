@@ -153,9 +153,13 @@ public static partial class RouteRules
         // Citizen feedback (docs/feedback.md): the reporting page and its map data, the public list and a report's page
         // (whose follow/rate/reopen forms check the citizen themselves: an unknown number is a 404 for everyone).
         Page("/feedback/report", Access.Public),
-        Page("/feedback/sent/{number}", Access.Public, _ => "/feedback/sent/PA-000000-00000", ownStatus: 404),
+        // A page whose report is unknown (or hidden) is a 404; its forms pass the token check for anyone, then the
+        // handler finds no report (follow, rate, reopen), or the page has nothing to post to (the confirmation).
+        new("GET", "/feedback/sent/{number}", Access.Public, _ => "/feedback/sent/PA-000000-00000", OwnStatus: 404),
+        new("POST", "/feedback/sent/{number}", Access.Public, _ => "/feedback/sent/PA-000000-00000"),
         Page("/feedback", Access.Public),
-        Page("/feedback/{number}", Access.Public, _ => "/feedback/PA-000000-00000", ownStatus: 404),
+        new("GET", "/feedback/{number}", Access.Public, _ => "/feedback/PA-000000-00000", OwnStatus: 404),
+        new("POST", "/feedback/{number}", Access.Public, _ => "/feedback/PA-000000-00000?handler=follow"),
         Page("/my/feedback", Access.Citizen),
         new("GET", "/feedback/outlines.geojson", Access.Public),
         new("GET", "/feedback/nearby", Access.Public, _ => "/feedback/nearby?category=chieu-sang&lat=21.0285&lng=105.8522"),
