@@ -93,8 +93,10 @@
         }
 
         map.on('click', function (e) { place(e.latlng, false); });
-        lat.addEventListener('change', fromFields);
-        lng.addEventListener('change', fromFields);
+        /* Typed coordinates move the pin and bring it into view. */
+        function typed() { if (fromFields()) map.setView(marker.getLatLng(), Math.max(map.getZoom(), 15)); }
+        lat.addEventListener('change', typed);
+        lng.addEventListener('change', typed);
         var hasPin = fromFields();
         outlines(map, el, !hasPin).then(function () { if (hasPin) map.setView(marker.getLatLng(), 16); });
     }
