@@ -59,4 +59,22 @@ public sealed partial class FeedbackReportingTests(ProductServer server, Chromiu
         Assert.True(await page.Locator(".feedback-photos img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth === 64"));
         Assert.Empty(violations);
     });
+
+    [Fact]
+    public Task The_reporting_page_its_errors_and_the_public_list_have_no_serious_accessibility_problems() => InBrowserAsync(async page =>
+    {
+        await page.GotoAsync("/feedback/report");
+        await Axe.AssertNoSeriousViolationsAsync(page);
+        await page.GotoAsync("/feedback/report?category=chieu-sang");
+        await Expect(page.Locator("#report-map path.leaflet-interactive").First).ToBeAttachedAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi phản ánh" }).ClickAsync();
+
+        var summary = page.GetByRole(AriaRole.Alert);
+        await Expect(summary).ToBeVisibleAsync();
+        await Expect(summary.GetByRole(AriaRole.Link, new() { Name = "Mô tả vấn đề bạn gặp." })).ToHaveAttributeAsync("href", "#description");
+        await Axe.AssertNoSeriousViolationsAsync(page);
+
+        await page.GotoAsync("/feedback");
+        await Axe.AssertNoSeriousViolationsAsync(page);
+    }, bypassCsp: true);
 }
