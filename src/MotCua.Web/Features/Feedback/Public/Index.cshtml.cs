@@ -22,8 +22,7 @@ public sealed class IndexModel(PublicReports reports, FeedbackCategories categor
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<PublicReport> Reports { get; private set; } = [];
-    public int Total { get; private set; }
-    public int Pages => Math.Max(1, (Total + PublicFilter.PageSize - 1) / PublicFilter.PageSize);
+    public bool More { get; private set; }
     public IReadOnlyList<FeedbackCategory> Categories { get; private set; } = [];
     public IReadOnlyList<UnitSnapshot> Units { get; private set; } = [];
     public ReportingOptions Map => options.Value;
@@ -43,8 +42,8 @@ public sealed class IndexModel(PublicReports reports, FeedbackCategories categor
             Categories.Any(c => c.Code == Category) ? Category : null,
             StatusChoices.Any(s => s.Value == Status) ? Status : null,
             Unit, PageNumber);
-        (Reports, Total) = await reports.ListAsync(filter, ct);
-        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        (Reports, More) = await reports.ListAsync(filter, ct);
+        PageNumber = Math.Clamp(PageNumber, 1, PublicFilter.MaxPage);
     }
 
     /// <summary>This list's address for another page, keeping the filters.</summary>

@@ -25,6 +25,8 @@ public sealed record PublicAnswer(string Text, IReadOnlyList<Guid> PhotoIds, str
 public sealed record PublicFilter(string? Category, string? Status, Guid? Unit, int Page)
 {
     public const int PageSize = 20;
+    /// <summary>Deeper pages are for the filters (or Open311's list) to reach: an offset this far still reads quickly.</summary>
+    public const int MaxPage = 500;
 
     /// <summary>"open", "closed" or one status by its name.</summary>
     public IReadOnlyList<FeedbackStatus>? Statuses => Status switch
@@ -38,18 +40,20 @@ public sealed record PublicFilter(string? Category, string? Status, Guid? Unit, 
 
 public sealed class PublicReports(MotCuaDbContext db, FeedbackCategories categories)
 {
-    /// <summary>Newest first, one page, never hidden ones; the count for the pager.</summary>
-    public async Task<(IReadOnlyList<PublicReport> Reports, int Total)> ListAsync(PublicFilter filter, CancellationToken ct)
+    /// <summary>
+    /// Newest first, one page, never hidden ones, and whether another page follows. No total: counting a million rows
+    /// on every visit costs more than the list (the pager needs only "is there more", read as one row beyond the page).
+    /// </summary>
+    public async Task<(IReadOnlyList<PublicReport> Reports, bool More)> ListAsync(PublicFilter filter, CancellationToken ct)
     {
         var query = db.Set<FeedbackReport>().AsNoTracking().Where(r => !r.Hidden);
         if (!string.IsNullOrEmpty(filter.Category)) query = query.Where(r => r.CategoryCode == filter.Category);
         if (filter.Statuses is { } statuses) query = query.Where(r => statuses.Contains(r.Status));
         if (filter.Unit is { } unit) query = query.Where(r => r.HandlingUnitId == unit);
-        var total = await query.CountAsync(ct);
-        var page = Math.Clamp(filter.Page, 1, Math.Max(1, (total + PublicFilter.PageSize - 1) / PublicFilter.PageSize));
+        var page = Math.Clamp(filter.Page, 1, PublicFilter.MaxPage);
         var rows = await query.OrderByDescending(r => r.ReceivedAt).ThenBy(r => r.Id)
-            .Skip((page - 1) * PublicFilter.PageSize).Take(PublicFilter.PageSize).AsSplitQuery().ToListAsync(ct);
-        return (await ToPublicAsync(rows, ct), total);
+            .Skip((page - 1) * PublicFilter.PageSize).Take(PublicFilter.PageSize + 1).AsSplitQuery().ToListAsync(ct);
+        return (await ToPublicAsync([.. rows.Take(PublicFilter.PageSize)], ct), rows.Count > PublicFilter.PageSize);
     }
 
     public async Task<PublicReport?> FindAsync(string number, CancellationToken ct)
