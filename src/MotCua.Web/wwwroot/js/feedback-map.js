@@ -31,7 +31,8 @@
                     onEachFeature: function (f, l) { if (f.properties && f.properties.name) l.bindTooltip(f.properties.name, { sticky: true }); }
                 }).addTo(map);
                 layer.bringToBack();
-                if (fit && layer.getBounds().isValid()) map.fitBounds(layer.getBounds());
+                var wanted = typeof fit === 'function' ? fit() : fit;
+                if (wanted && layer.getBounds().isValid()) map.fitBounds(layer.getBounds(), { animate: false });
             })
             .catch(function () { /* the map still takes a pin without the outlines */ });
     }
@@ -94,11 +95,13 @@
 
         map.on('click', function (e) { place(e.latlng, false); });
         /* Typed coordinates move the pin and bring it into view. */
-        function typed() { if (fromFields()) map.setView(marker.getLatLng(), Math.max(map.getZoom(), 15)); }
+        /* Without animation: a click during a zoom animation would be read against the old view. */
+        function typed() { if (fromFields()) map.setView(marker.getLatLng(), Math.max(map.getZoom(), 15), { animate: false }); }
         lat.addEventListener('change', typed);
         lng.addEventListener('change', typed);
         var hasPin = fromFields();
-        outlines(map, el, !hasPin).then(function () { if (hasPin) map.setView(marker.getLatLng(), 16); });
+        /* The outlines arrive later: they frame the city only if no pin was placed meanwhile. */
+        outlines(map, el, function () { return !marker; }).then(function () { if (hasPin) map.setView(marker.getLatLng(), 16); });
     }
 
     /* The public list: this page's reports as points, each opening its page. */
