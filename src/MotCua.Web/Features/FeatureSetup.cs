@@ -131,6 +131,7 @@ public static class FeatureSetup
         app.MapAuditApi();
         app.MapOpen311();
         app.MapFeedbackPhotos();
+        Feedback.Handling.FeedbackHandlingApi.MapFeedbackHandling(app);
         Feedback.Reporting.ReportingApi.MapFeedbackReporting(app);
         Payments.PaymentsModule.MapPayments(app);
         Dossiers.MyDossiers.MyDossiersApi.MapMyDossiers(app);

@@ -181,7 +181,12 @@ public sealed class RouteAccessMatrixTests(MotCuaFactory factory) : IClassFixtur
             if (!units.Contains(other.Id) && units.Count > 0) { reorganization = id; break; }
         }
         Assert.NotEqual(Guid.Empty, reorganization);
-        return new RouteSample(accepted.Id, accepted.Code!, link, stored.Id.Value, draft.Id, draftFile.Id.Value, ward.Id, other.Id, specialist, reorganization);
+        // A citizen's report at Hoàn Kiếm Lake (handled by the sample ward) with one photo.
+        var photos = await sp.GetRequiredService<Features.Feedback.Photos.FeedbackPhotos>().StoreAsync([Feedback.TestPhotos.File(Feedback.TestPhotos.Jpeg())], CancellationToken.None);
+        var feedback = await sp.GetRequiredService<Features.Feedback.FeedbackService>().FileAsync(
+            Feedback.FeedbackFilingTests.Lighting() with { Photos = photos }, null, CancellationToken.None);
+        return new RouteSample(accepted.Id, accepted.Code!, link, stored.Id.Value, draft.Id, draftFile.Id.Value, ward.Id, other.Id, specialist, reorganization,
+            feedback.Id, feedback.PhotoIds[0]);
     });
 
     private async Task<Dictionary<Caller, Browser>> CallersAsync()

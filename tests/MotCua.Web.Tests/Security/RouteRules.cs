@@ -57,7 +57,7 @@ public enum Access
 /// <summary>The ids a concrete address is made from. OtherUnitId: the other ward, which its own administrator manages.</summary>
 public sealed record RouteSample(
     Guid DossierId, string DossierCode, string LookupLink, Guid DossierFileId, Guid DraftId, Guid DraftFileId, Guid UnitId, Guid OtherUnitId,
-    Guid StaffId, Guid ReorganizationId);
+    Guid StaffId, Guid ReorganizationId, Guid FeedbackId = default, Guid FeedbackPhotoId = default);
 
 /// <summary>
 /// One route's rule. <paramref name="OwnStatus"/>: a page whose answer is that status for everyone by design (the
@@ -239,6 +239,14 @@ public static partial class RouteRules
         .. DossierActions().Select(a => new RouteRule("POST", $"/api/v1/dossiers/{{id:guid}}/{a}", Access.StaffOfUnit)),
         new("POST", "/api/v1/dossiers/{id:guid}/consultations/{taskId:guid}/answer", Access.StaffOfUnit,
             s => $"/api/v1/dossiers/{s.DossierId}/consultations/{Guid.Empty}/answer"),
+        // Citizens' reports for the staff of the handling unit (and the supervisors and administrators above); a report of
+        // another unit is a 404. The sample report is at Hoàn Kiếm Lake, handled by the sample ward, with one photo.
+        Page("/staff/feedback", Access.Staff),
+        Page("/staff/feedback/{id:guid}", Access.StaffOfUnit, s => $"/staff/feedback/{s.FeedbackId}"),
+        new("GET", "/staff/feedback/{id:guid}/photos/{photoId:guid}", Access.StaffOfUnit, s => $"/staff/feedback/{s.FeedbackId}/photos/{s.FeedbackPhotoId}"),
+        new("GET", "/api/v1/feedback/", Access.Staff),
+        new("GET", "/api/v1/feedback/{id:guid}", Access.StaffOfUnit, s => $"/api/v1/feedback/{s.FeedbackId}"),
+        .. FeedbackActions().Select(a => new RouteRule("POST", $"/api/v1/feedback/{{id:guid}}/{a}", Access.StaffOfUnit, s => $"/api/v1/feedback/{s.FeedbackId}/{a}")),
 
         // Administration: the home for any staff member; lists for administrators and supervisors, each scoped to
         // the units they see; forms that change things for administrators; the catalogue for the city's administrators.
@@ -266,6 +274,10 @@ public static partial class RouteRules
         Page("/admin/procedures/{code}/compare", Access.CityAdministrator),
         Page("/admin/procedures/{code}/retire", Access.CityAdministrator),
         new("GET", "/api/v1/catalog/export", Access.CityAdministrator),
+        // Feedback settings that apply city-wide: the Open311 clients' keys and the report categories.
+        Page("/admin/feedback/keys", Access.CityAdministrator),
+        Page("/admin/feedback/categories", Access.CityAdministrator),
+        Page("/admin/feedback/categories/{code}", Access.CityAdministrator, _ => "/admin/feedback/categories/chieu-sang"),
         new("POST", "/api/v1/catalog/import", Access.CityAdministrator),
     ]);
 
@@ -273,6 +285,9 @@ public static partial class RouteRules
     private static string[] DossierActions() =>
         ["accept", "refuse", "supplement-request", "claim", "assign", "forward", "send-back", "transfer", "consult", "payment-request",
          "payment-received", "stop", "approve", "reject", "result", "return", "apology"];
+
+    /// <summary>The staff actions on a citizen's report (POST /api/v1/feedback/{id}/{action}).</summary>
+    private static string[] FeedbackActions() => ["acknowledge", "start", "resolve", "reroute", "duplicate", "reject", "moderate"];
 
     public static RouteRule? For(string method, string pattern) => All.SingleOrDefault(r => r.Matches(method, pattern));
 

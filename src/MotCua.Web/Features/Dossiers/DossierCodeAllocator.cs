@@ -6,7 +6,8 @@ using MotCua.Web.Infrastructure.Persistence;
 namespace MotCua.Web.Features.Dossiers;
 
 /// <summary>
-/// Hands out the next number of an agency's day. One upsert statement does the increment and returns the
+/// Hands out the next number of a series' day: an agency's dossier codes, the feedback reports ("PA"), the year's
+/// payment receipts ("BL", on the year's first day). One upsert statement does the increment and returns the
 /// value, so two counters accepting at the same instant can never get the same number: PostgreSQL locks the
 /// row for the rest of the transaction, SQLite serialises writers. Run it inside the transaction that saves
 /// the dossier: if that rolls back, the number is not used (gaps are allowed, duplicates never).

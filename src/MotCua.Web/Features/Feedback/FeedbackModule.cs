@@ -15,6 +15,8 @@ public static class FeedbackModule
         services.AddScoped<Photos.FeedbackPhotos>();
         services.AddScoped<FeedbackSeeder>();
         services.AddScoped<Open311.Open311Keys>();
+        services.AddScoped<Handling.FeedbackHandling>();
+        services.AddScoped<Handling.FeedbackInbox>();
         // The citizen side: the reporting page, the public map and list, following, rating and reopening.
         services.Configure<Reporting.ReportingOptions>(configuration.GetSection(Reporting.ReportingOptions.Section));
         if (Reporting.ReportingOptions.TileOrigin(configuration[$"{Reporting.ReportingOptions.Section}:TileUrl"]) is { } tiles)

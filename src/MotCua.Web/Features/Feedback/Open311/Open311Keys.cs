@@ -32,12 +32,14 @@ public sealed class Open311Keys(MotCuaDbContext db, TimeProvider clock)
             .Select(k => k.Name).FirstOrDefaultAsync(ct);
     }
 
-    /// <summary>A new key for a client; the key itself is shown once and never stored.</summary>
-    public async Task<string> IssueAsync(string name, CancellationToken ct)
+    /// <summary>
+    /// A new key for a client, not yet saved (the caller saves it with its audit entry): the key itself is shown once
+    /// and never stored, the row keeps its hash.
+    /// </summary>
+    public static (Open311ApiKey Row, string Key) NewKey(string name, DateTimeOffset now)
     {
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
-        await AddAsync(name, key, ct);
-        return key;
+        return (new Open311ApiKey { Id = Guid.NewGuid(), Name = name, KeyHash = Hash(key), CreatedAt = now }, key);
     }
 
     public async Task EnsureDemoKeyAsync(CancellationToken ct)

@@ -68,8 +68,10 @@ internal static partial class Open311Requests
                 return Open311Format.Error(format, StatusCodes.Status400BadRequest, "status must be open or closed");
             if (statuses.Count == 1)
             {
-                var closed = new[] { FeedbackStatus.Resolved, FeedbackStatus.Rejected, FeedbackStatus.Duplicate };
-                query = statuses[0] == "closed" ? query.Where(r => closed.Contains(r.Status)) : query.Where(r => !closed.Contains(r.Status));
+                // Spelt out as constants, not a list parameter: the partial index of open reports (FeedbackModel.OpenFilter) matches only this.
+                query = statuses[0] == "closed"
+                    ? query.Where(r => r.Status == FeedbackStatus.Resolved || r.Status == FeedbackStatus.Rejected || r.Status == FeedbackStatus.Duplicate)
+                    : query.Where(r => r.Status != FeedbackStatus.Resolved && r.Status != FeedbackStatus.Rejected && r.Status != FeedbackStatus.Duplicate);
             }
         }
         var paging = Paging(format, q);

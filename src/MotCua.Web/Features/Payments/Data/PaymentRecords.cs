@@ -89,13 +89,6 @@ public sealed class PaymentReceipt
     public required string IssuedBy { get; set; }
 }
 
-/// <summary>The next receipt number of a year (one atomic upsert hands them out, as for dossier codes).</summary>
-public sealed class ReceiptSequence
-{
-    public int Year { get; set; }
-    public int LastValue { get; set; }
-}
-
 public enum RefundStatus { Recorded = 0, Sent = 1, Refunded = 2, Failed = 3 }
 
 /// <summary>Money to give back for a paid order of a dossier that was refused or rejected; one per order.</summary>

@@ -51,12 +51,6 @@ internal static class PaymentsModel
             e.Property(r => r.Reference).HasMaxLength(100);
             e.Property(r => r.IssuedBy).HasMaxLength(300);
         });
-        b.Entity<ReceiptSequence>(e =>
-        {
-            e.ToTable("payment_receipt_sequences");
-            e.HasKey(s => s.Year);
-            e.Property(s => s.Year).ValueGeneratedNever();
-        });
         b.Entity<PaymentRefund>(e =>
         {
             e.ToTable("payment_refunds");

@@ -519,13 +519,19 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("ReceivedAt");
-
-                    b.HasIndex("CategoryCode", "ReceivedAt");
-
                     b.HasIndex("Escalated", "DueAt");
 
+                    b.HasIndex("ReceivedAt", "Number");
+
+                    b.HasIndex("CategoryCode", "ReceivedAt", "Number");
+
                     b.HasIndex("HandlingUnitId", "Status", "ReceivedAt");
+
+                    b.HasIndex(new[] { "CategoryCode", "ReceivedAt", "Number" }, "IX_feedback_reports_open_CategoryCode_ReceivedAt_Number")
+                        .HasFilter("\"Status\" <> 'Resolved' AND \"Status\" <> 'Rejected' AND \"Status\" <> 'Duplicate'");
+
+                    b.HasIndex(new[] { "ReceivedAt", "Number" }, "IX_feedback_reports_open_ReceivedAt_Number")
+                        .HasFilter("\"Status\" <> 'Resolved' AND \"Status\" <> 'Rejected' AND \"Status\" <> 'Duplicate'");
 
                     b.ToTable("feedback_reports", (string)null);
                 });
@@ -1838,19 +1844,6 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("payment_refunds", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Payments.Data.ReceiptSequence", b =>
-                {
-                    b.Property<int>("Year")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("LastValue")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Year");
-
-                    b.ToTable("payment_receipt_sequences", (string)null);
-                });
-
             modelBuilder.Entity("MotCua.Web.Infrastructure.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2436,6 +2429,8 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                                 .HasColumnType("character varying(24)");
 
                             b1.HasKey("ReportId", "Sequence");
+
+                            b1.HasIndex("ActorId");
 
                             b1.HasIndex("At");
 

@@ -1,0 +1,45 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ReceiptNumbersInSharedSequence : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            // The year's counter moves into the shared sequence table (series BL, the year's first day), never lower.
+            migrationBuilder.Sql("""
+                INSERT INTO dossier_code_sequences ("AgencyCode", "Day", "LastValue")
+                SELECT 'BL', printf('%04d-01-01', "Year"), "LastValue" FROM payment_receipt_sequences WHERE true
+                ON CONFLICT ("AgencyCode", "Day") DO UPDATE SET "LastValue" = max(dossier_code_sequences."LastValue", excluded."LastValue")
+                """);
+            migrationBuilder.DropTable(
+                name: "payment_receipt_sequences");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "payment_receipt_sequences",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastValue = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_payment_receipt_sequences", x => x.Year);
+                });
+
+            migrationBuilder.Sql("""
+                INSERT INTO payment_receipt_sequences ("Year", "LastValue")
+                SELECT CAST(substr("Day", 1, 4) AS INTEGER), "LastValue" FROM dossier_code_sequences WHERE "AgencyCode" = 'BL'
+                """);
+            migrationBuilder.Sql("""DELETE FROM dossier_code_sequences WHERE "AgencyCode" = 'BL'""");
+        }
+    }
+}
