@@ -57,7 +57,9 @@ public sealed partial class HouseRulesTests
         // Citizens: the citizen sign-in (VNeID), its failure page and sign-out.
         // Documents.Verify: the public, rate-limited verification page a document's QR code opens (/xac-thuc/{id}); its upload is checked, never stored.
         // Payments.Return: where VNPay sends the payer back, signature-checked, read-only (it changes no order).
-        var allowed = new[] { "Home", "Catalog.Public", "Organization.Public", "Identity", "Dossiers.Forms", "Dossiers.Lookup", "Citizens", "Documents.Verify", "Payments.Return" };
+        // Feedback.Reporting / Feedback.Public: citizen reports (anonymous by design, rate-limited, idempotent) and the
+        // public map, list and report pages (hidden reports 404); their follow/rate/reopen forms check the citizen.
+        var allowed = new[] { "Home", "Catalog.Public", "Organization.Public", "Identity", "Dossiers.Forms", "Dossiers.Lookup", "Citizens", "Documents.Verify", "Payments.Return", "Feedback.Reporting", "Feedback.Public" };
         Assert.All(anonymous, name => Assert.Contains(allowed, a => name.Contains($".Features.{a}.", StringComparison.Ordinal)));
     }
 

@@ -133,6 +133,7 @@ public static class FeatureSetup
         app.MapOpen311();
         app.MapFeedbackPhotos();
         Feedback.Handling.FeedbackHandlingApi.MapFeedbackHandling(app);
+        Feedback.Reporting.ReportingApi.MapFeedbackReporting(app);
         Payments.PaymentsModule.MapPayments(app);
         Dossiers.MyDossiers.MyDossiersApi.MapMyDossiers(app);
         Delivery.DeliveryModule.MapDelivery(app);

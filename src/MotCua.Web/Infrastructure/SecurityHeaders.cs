@@ -14,7 +14,8 @@ public static class SecurityHeaders
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
-        var policy = WithFormActions(app.ApplicationServices.GetService<IOptions<SecurityHeadersOptions>>()?.Value.FormActionOrigins ?? []);
+        var options = app.ApplicationServices.GetService<IOptions<SecurityHeadersOptions>>()?.Value;
+        var policy = WithImages(WithFormActions(options?.FormActionOrigins ?? []), options?.ImageOrigins ?? []);
         return app.Use((context, next) =>
         {
             context.Response.OnStarting(() =>
@@ -35,6 +36,11 @@ public static class SecurityHeaders
     public static string WithFormActions(IReadOnlyCollection<string> origins) => origins.Count == 0
         ? ContentSecurityPolicy
         : ContentSecurityPolicy.Replace("form-action 'self'", "form-action 'self' " + string.Join(' ', origins.Distinct()), StringComparison.Ordinal);
+
+    /// <summary>The policy with more origins images may come from (the feedback map's configured tile server).</summary>
+    public static string WithImages(string policy, IReadOnlyCollection<string> origins) => origins.Count == 0
+        ? policy
+        : policy.Replace("img-src 'self' data:", "img-src 'self' data: " + string.Join(' ', origins.Distinct()), StringComparison.Ordinal);
 }
 
 /// <summary>
@@ -44,4 +50,7 @@ public static class SecurityHeaders
 public sealed class SecurityHeadersOptions
 {
     public List<string> FormActionOrigins { get; } = [];
+
+    /// <summary>Origins images may come from besides the product (a map's tile server).</summary>
+    public List<string> ImageOrigins { get; } = [];
 }

@@ -150,6 +150,19 @@ public static partial class RouteRules
         new("GET", "/open311/v2/servicerequestupdates.{format}", Access.Public, _ => "/open311/v2/servicerequestupdates.json"),
         // A report's photo (EXIF removed): public while the report is; an unknown or hidden one is 404 to everyone.
         new("GET", "/feedback/photos/{id:guid}", Access.Public, _ => $"/feedback/photos/{Guid.Empty:N}", OwnStatus: 404),
+        // Citizen feedback (docs/feedback.md): the reporting page and its map data, the public list and a report's page
+        // (whose follow/rate/reopen forms check the citizen themselves: an unknown number is a 404 for everyone).
+        Page("/feedback/report", Access.Public),
+        // A page whose report is unknown (or hidden) is a 404; its forms pass the token check for anyone, then the
+        // handler finds no report (follow, rate, reopen), or the page has nothing to post to (the confirmation).
+        new("GET", "/feedback/sent/{number}", Access.Public, _ => "/feedback/sent/PA-000000-00000", OwnStatus: 404),
+        new("POST", "/feedback/sent/{number}", Access.Public, _ => "/feedback/sent/PA-000000-00000"),
+        Page("/feedback", Access.Public),
+        new("GET", "/feedback/{number}", Access.Public, _ => "/feedback/PA-000000-00000", OwnStatus: 404),
+        new("POST", "/feedback/{number}", Access.Public, _ => "/feedback/PA-000000-00000?handler=follow"),
+        Page("/my/feedback", Access.Citizen),
+        new("GET", "/feedback/outlines.geojson", Access.Public),
+        new("GET", "/feedback/nearby", Access.Public, _ => "/feedback/nearby?category=chieu-sang&lat=21.0285&lng=105.8522"),
         new("GET", "/api/v1/calendar/due-date", Access.Public, _ => "/api/v1/calendar/due-date?from=2026-03-02&days=5"),
         new("GET", "/api/v1/calendar/holidays", Access.Public, _ => "/api/v1/calendar/holidays?year=2026"),
         new("GET", "/api/v1/calendar/lunar", Access.Public, _ => "/api/v1/calendar/lunar?date=2026-02-17"),

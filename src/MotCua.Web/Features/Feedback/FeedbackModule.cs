@@ -17,6 +17,13 @@ public static class FeedbackModule
         services.AddScoped<Open311.Open311Keys>();
         services.AddScoped<Handling.FeedbackHandling>();
         services.AddScoped<Handling.FeedbackInbox>();
+        // The citizen side: the reporting page, the public map and list, following, rating and reopening.
+        services.Configure<Reporting.ReportingOptions>(configuration.GetSection(Reporting.ReportingOptions.Section));
+        if (Reporting.ReportingOptions.TileOrigin(configuration[$"{Reporting.ReportingOptions.Section}:TileUrl"]) is { } tiles)
+            services.Configure<Infrastructure.SecurityHeadersOptions>(o => o.ImageOrigins.Add(tiles));
+        services.AddScoped<Reporting.NearbyReports>();
+        services.AddScoped<Public.PublicReports>();
+        services.AddScoped<Public.CitizenActions>();
         return services;
     }
 }

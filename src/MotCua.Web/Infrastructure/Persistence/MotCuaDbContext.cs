@@ -47,6 +47,7 @@ public class MotCuaDbContext(DbContextOptions options)
         OrganizationModel.Configure(builder);
         Features.Organization.Boundaries.BoundaryModel.Configure(builder);
         Features.Feedback.Data.FeedbackModel.Configure(builder);
+        Features.Feedback.Reporting.ReportingModel.Configure(builder);
         CalendarModel.Configure(builder);
         CatalogModel.Configure(builder);
         DossiersModel.Configure(builder);

@@ -2667,6 +2667,8 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
 
                             b1.HasKey("FeedbackReportId");
 
+                            b1.HasIndex("Latitude", "Longitude");
+
                             b1.ToTable("feedback_reports");
 
                             b1.WithOwner()

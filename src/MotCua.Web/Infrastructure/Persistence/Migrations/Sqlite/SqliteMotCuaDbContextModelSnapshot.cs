@@ -2644,6 +2644,8 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
 
                             b1.HasKey("FeedbackReportId");
 
+                            b1.HasIndex("Latitude", "Longitude");
+
                             b1.ToTable("feedback_reports");
 
                             b1.WithOwner()

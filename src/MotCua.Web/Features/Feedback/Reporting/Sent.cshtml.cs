@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Domain.Feedback;
+using MotCua.Web.Features.Citizens;
+using MotCua.Web.Infrastructure.Persistence;
+
+namespace MotCua.Web.Features.Feedback.Reporting;
+
+/// <summary>The confirmation after a report: its number and where to follow it. Only what the public page shows; a hidden report is not found.</summary>
+[AllowAnonymous]
+[Authorize(AuthenticationSchemes = CitizenIdentity.Scheme)]
+public sealed class SentModel(MotCuaDbContext db) : PageModel
+{
+    public string Number { get; private set; } = "";
+    public DateTimeOffset DueAt { get; private set; }
+    public bool Mine { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string number, CancellationToken ct)
+    {
+        var report = await db.Set<FeedbackReport>().AsNoTracking().Where(r => r.Number == number && !r.Hidden)
+            .Select(r => new { r.Number, r.DueAt, ReporterId = r.Reporter!.CitizenId }).FirstOrDefaultAsync(ct);
+        if (report is null) return NotFound();
+        Number = report.Number;
+        DueAt = report.DueAt;
+        Mine = report.ReporterId is not null && report.ReporterId == CitizenIdentity.IdNumberOf(User);
+        return Page();
+    }
+}
