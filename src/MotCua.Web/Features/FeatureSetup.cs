@@ -112,6 +112,7 @@ public static class FeatureSetup
         services.AddScoped<Features.Dossiers.Lookup.DossierLookup>();
         Dossiers.MyDossiers.CitizenModule.AddCitizenDossiers(services);
         Delivery.DeliveryModule.AddDeliveryModule(services, configuration);
+        NationalPortal.PortalModule.AddNationalPortalModule(services, configuration);
         return services;
     }
 
@@ -135,6 +136,7 @@ public static class FeatureSetup
         Payments.PaymentsModule.MapPayments(app);
         Dossiers.MyDossiers.MyDossiersApi.MapMyDossiers(app);
         Delivery.DeliveryModule.MapDelivery(app);
+        NationalPortal.PortalModule.MapNationalPortal(app);
         // An unknown address is a 404 for everyone, not a sign-in page: the fallback policy would otherwise
         // send anonymous visitors to sign in for a page that does not exist.
         // "{**path}", not the default "{*path:nonfile}": a file-like address (the browser's /favicon.ico) was also sent
