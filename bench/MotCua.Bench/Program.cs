@@ -1,7 +1,7 @@
 using MotCua.Bench;
 
 // Add a scenario by writing an IScenario in its own file and listing it here.
-IScenario[] scenarios = [new SearchScenario(), new ApiSearchScenario(), new StartupScenario(), new SubmitScenario(), new LifecycleScenario(), new ReadScenario(), new DocumentsScenario(), new RoutingScenario(), new Open311Scenario()];
+IScenario[] scenarios = [new SearchScenario(), new ApiSearchScenario(), new StartupScenario(), new SubmitScenario(), new LifecycleScenario(), new ReadScenario(), new DocumentsScenario(), new RoutingScenario(), new Open311Scenario(), new KpiScenario()];
 
 var selected = args.Length == 0 ? null : args[0];
 if (selected is null || selected is "-h" or "--help")

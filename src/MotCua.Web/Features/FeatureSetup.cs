@@ -113,6 +113,7 @@ public static class FeatureSetup
         Dossiers.MyDossiers.CitizenModule.AddCitizenDossiers(services);
         Delivery.DeliveryModule.AddDeliveryModule(services, configuration);
         NationalPortal.PortalModule.AddNationalPortalModule(services, configuration);
+        Insight.InsightModule.AddInsightModule(services, configuration);
         return services;
     }
 
@@ -137,6 +138,7 @@ public static class FeatureSetup
         Dossiers.MyDossiers.MyDossiersApi.MapMyDossiers(app);
         Delivery.DeliveryModule.MapDelivery(app);
         NationalPortal.PortalModule.MapNationalPortal(app);
+        Insight.InsightModule.MapInsight(app);
         // An unknown address is a 404 for everyone, not a sign-in page: the fallback policy would otherwise
         // send anonymous visitors to sign in for a page that does not exist.
         // "{**path}", not the default "{*path:nonfile}": a file-like address (the browser's /favicon.ico) was also sent

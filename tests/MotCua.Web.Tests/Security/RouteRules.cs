@@ -237,6 +237,16 @@ public static partial class RouteRules
 
         // Administration: the home for any staff member; lists for administrators and supervisors, each scoped to
         // the units they see; forms that change things for administrators; the catalogue for the city's administrators.
+        new("GET", "/api/v1/kpis/scorecard", Access.BackOffice),
+        new("GET", "/api/v1/kpis/units", Access.BackOffice),
+        new("GET", "/api/v1/kpis/trend", Access.BackOffice),
+        new("GET", "/api/v1/kpis/drilldown", Access.BackOffice, _ => "/api/v1/kpis/drilldown?indicator=P1"),
+        new("GET", "/api/v1/kpis/entered", Access.BackOffice),
+        new("POST", "/api/v1/kpis/entered", Access.Administrator),
+        new("GET", "/api/v1/open-data/kpis", Access.Public),
+        Page("/staff/kpis", Access.BackOffice),
+        Page("/statistics", Access.Public),
+
         Page("/admin", Access.Staff),
         Page("/admin/staff", Access.BackOffice),
         Page("/admin/staff/new", Access.Administrator),

@@ -55,6 +55,7 @@ public class MotCuaDbContext(DbContextOptions options)
         Features.Delivery.Data.DeliveryModel.Configure(builder);
         Features.Documents.Data.DocumentsModel.Configure(builder);
         Features.Payments.Data.PaymentsModel.Configure(builder);
+        Features.Insight.Data.InsightModel.Configure(builder);
     }
 }
 

@@ -536,6 +536,120 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("feedback_reports", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Domain.Insight.DossierKpiFact", b =>
+                {
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Digitised")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ElectronicResult")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("FeeBearing")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Finished")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("NegativeRating")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("OnlineFull")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("OpenDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("PaidAtCounter")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("PaidOnline")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("ProcessingMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Received")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("RefusedAtReception")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("SupplementRequests")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Withdrawn")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("DossierId");
+
+                    b.HasIndex("OpenDueAt");
+
+                    b.HasIndex("UnitId", "Month");
+
+                    b.ToTable("kpi_dossier_facts", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Domain.Insight.FeedbackKpiFact", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Closed")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("OnTime")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("OpenDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("OpenInTime")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Rated")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Reopened")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Satisfied")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ReportId");
+
+                    b.HasIndex("OpenDueAt");
+
+                    b.HasIndex("UnitId", "Month");
+
+                    b.ToTable("kpi_feedback_facts", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -1302,6 +1416,219 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("feedback_photos", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Insight.Data.KpiEnteredValue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Denominator")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Numerator")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Month", "Key")
+                        .IsUnique();
+
+                    b.ToTable("kpi_entered_values", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Insight.Data.KpiProcedureMonth", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProcedureCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Dossiers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FeeBearing")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Online")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PaidOnline")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UnitId", "Month", "ProcedureCode");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("kpi_procedure_months", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Insight.Data.KpiUnitMonth", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Counts", "MotCua.Web.Features.Insight.Data.KpiUnitMonth.Counts#KpiCounts", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("Counter")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("Digitised")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("Early")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("ElectronicResult")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("FeeBearing")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("FeedbackOnTime")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("FeedbackOpenInTime")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("FeedbackRated")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("FeedbackReceived")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("FeedbackReopened")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("FeedbackSatisfied")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("Finished")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("FinishedMinutes")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("Judged")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("Late")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("LateOrComplained")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("NegativeRating")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("OnTime")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("Online")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("OnlineFull")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("OpenInTime")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("OpenOverdue")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("PaidAtCounter")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("PaidOnline")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("Post")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("ProceduresFeeBearing")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("ProceduresPaidOnline")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("ProceduresUsedOnline")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("ProceduresWithDossiers")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("Received")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("RefusedAtReception")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("Withdrawn")
+                                .HasColumnType("bigint");
+                        });
+
+                    b.HasKey("UnitId", "Month");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("kpi_unit_months", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Insight.Data.KpiWatermark", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("DossiersAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("FeedbackAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastRunAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("PaymentsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("kpi_watermarks", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Organization.Boundaries.UnitBoundary", b =>
                 {
                     b.Property<Guid>("UnitId")
@@ -1734,6 +2061,8 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PaidAt");
+
                     b.HasIndex("DossierId", "RequestIndex")
                         .IsUnique();
 
@@ -2082,6 +2411,8 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                                 .HasColumnType("character varying(40)");
 
                             b1.HasKey("DossierId", "Sequence");
+
+                            b1.HasIndex("At");
 
                             b1.ToTable("dossier_events", (string)null);
 

@@ -523,6 +523,120 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("feedback_reports", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Domain.Insight.DossierKpiFact", b =>
+                {
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Digitised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ElectronicResult")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FeeBearing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Finished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NegativeRating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OnlineFull")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OpenDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PaidAtCounter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PaidOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProcessingMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RefusedAtReception")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupplementRequests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Withdrawn")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DossierId");
+
+                    b.HasIndex("OpenDueAt");
+
+                    b.HasIndex("UnitId", "Month");
+
+                    b.ToTable("kpi_dossier_facts", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Domain.Insight.FeedbackKpiFact", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OpenDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OpenInTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Rated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Reopened")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Satisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReportId");
+
+                    b.HasIndex("OpenDueAt");
+
+                    b.HasIndex("UnitId", "Month");
+
+                    b.ToTable("kpi_feedback_facts", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -1287,6 +1401,219 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("feedback_photos", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Insight.Data.KpiEnteredValue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Denominator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EnteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Numerator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Month", "Key")
+                        .IsUnique();
+
+                    b.ToTable("kpi_entered_values", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Insight.Data.KpiProcedureMonth", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProcedureCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Dossiers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FeeBearing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Online")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PaidOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId", "Month", "ProcedureCode");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("kpi_procedure_months", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Insight.Data.KpiUnitMonth", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Counts", "MotCua.Web.Features.Insight.Data.KpiUnitMonth.Counts#KpiCounts", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("Counter")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("Digitised")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("Early")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("ElectronicResult")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("FeeBearing")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("FeedbackOnTime")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("FeedbackOpenInTime")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("FeedbackRated")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("FeedbackReceived")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("FeedbackReopened")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("FeedbackSatisfied")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("Finished")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("FinishedMinutes")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("Judged")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("Late")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("LateOrComplained")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("NegativeRating")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("OnTime")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("Online")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("OnlineFull")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("OpenInTime")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("OpenOverdue")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("PaidAtCounter")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("PaidOnline")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("Post")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("ProceduresFeeBearing")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("ProceduresPaidOnline")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("ProceduresUsedOnline")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("ProceduresWithDossiers")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("Received")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("RefusedAtReception")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("Withdrawn")
+                                .HasColumnType("INTEGER");
+                        });
+
+                    b.HasKey("UnitId", "Month");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("kpi_unit_months", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Insight.Data.KpiWatermark", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DossiersAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FeedbackAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastRunAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaymentsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("kpi_watermarks", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Organization.Boundaries.UnitBoundary", b =>
                 {
                     b.Property<Guid>("UnitId")
@@ -1719,6 +2046,8 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PaidAt");
+
                     b.HasIndex("DossierId", "RequestIndex")
                         .IsUnique();
 
@@ -2063,6 +2392,8 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasColumnType("TEXT");
 
                             b1.HasKey("DossierId", "Sequence");
+
+                            b1.HasIndex("At");
 
                             b1.ToTable("dossier_events", (string)null);
 

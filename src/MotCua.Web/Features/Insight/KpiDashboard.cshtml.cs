@@ -1,0 +1,85 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using MotCua.Domain.Insight;
+using MotCua.Web.Features.Admin;
+using MotCua.Web.Infrastructure;
+
+namespace MotCua.Web.Features.Insight;
+
+/// <summary>
+/// /staff/kpis: the dashboard for supervisors and the city — the scorecard of a unit, a level or the whole reach, its
+/// trend month by month, the units side by side and ranked, a unit against its peers and its own last period. Server
+/// rendered; the charts are SVG drawn here (no script, no inline style). Deny by default (the base): back office only.
+/// </summary>
+public sealed class KpiDashboardModel(KpiScopes scopes, KpiReader reader, TimeProvider clock) : AdminPageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Period { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? Unit { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Level { get; set; }
+
+    public KpiPeriod Current { get; private set; } = KpiPeriod.Month(2026, 1);
+    public KpiScope? Shown { get; private set; }
+    public KpiCard? Card { get; private set; }
+    public KpiCard? Before { get; private set; }
+    public IReadOnlyList<(int Month, KpiCard Card)> Trend { get; private set; } = [];
+    public IReadOnlyList<(KpiUnit Unit, KpiCard Card)> Units { get; private set; } = [];
+    /// <summary>The unit's rank among the units of its level within reach, their number and their average total.</summary>
+    public (int Rank, int Of, decimal Average)? Peers { get; private set; }
+
+    protected override IReadOnlyList<string> FieldOrder => [nameof(Period), nameof(Level)];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var parsed = KpiApi.Parse(Period, null, clock);
+        if (parsed.Period is null) AddError(nameof(Period), "insight.error.period");
+        if (Level is not null && !KpiLevels.IsKnown(Level)) AddError(nameof(Level), "insight.error.level");
+        if (Errors.Any)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        Current = parsed.Period!;
+        var (scope, error) = await scopes.ResolveAsync(Unit, Level, Current, ct);
+        if (scope is null) return error == KpiScopeError.UnitNotVisible ? NotFound() : Forbidden();
+        Shown = scope;
+        Card = await reader.CardAsync(scope.Units, Current, ct);
+        Before = await reader.CardAsync(scope.Units, Current.Previous(), ct);
+        var year = new KpiPeriod(Current.Start.Year.ToString(CultureInfo.InvariantCulture), Current.Start.Year * 100 + 1, Current.Start.Year * 100 + 12);
+        Trend = await reader.TrendAsync(scope.Units, year, ct);
+        var cards = await reader.PerUnitAsync(scope.Units, Current, ct);
+        Units = [.. cards.Where(c => scope.Names.ContainsKey(c.Key)).Select(c => (scope.Names[c.Key], c.Value)).OrderByDescending(c => c.Value.Total).ThenBy(c => c.Item1.Name, StringComparer.Ordinal)];
+        if (Unit is { } id && scope.Names.GetValueOrDefault(id) is { } unit)
+        {
+            var (peerScope, _) = await scopes.ResolveAsync(null, unit.Level, Current, ct);
+            var peers = (await reader.PerUnitAsync(peerScope!.Units, Current, ct)).OrderByDescending(p => p.Value.Total).ToList();
+            var rank = peers.FindIndex(p => p.Key == id);
+            if (rank >= 0) Peers = (rank + 1, peers.Count, peers.Average(p => p.Value.Total));
+        }
+        return Page();
+    }
+
+    public string Title => Shown?.UnitId is { } id ? Shown.Names.GetValueOrDefault(id)?.Name ?? "" : Shown?.Level is { } level ? L["insight.level." + level] : L["insight.scope." + (Shown?.Kind ?? "city")];
+
+    public static string Points(decimal points) => KpiScoring.Shown(points).ToString("0.##", CultureInfo.InvariantCulture);
+
+    public static string Percent(decimal? rate) => rate is { } r ? (r * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%" : "–";
+
+    public static string MonthLabel(int month) => KpiPeriod.FirstDay(month).ToString("MM/yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>This dashboard for another unit (the same period).</summary>
+    public string LinkTo(Guid unit) => "/staff/kpis" + QueryString.Create(new Dictionary<string, string?> { ["period"] = Current.Text, ["unit"] = unit.ToString() });
+
+    /// <summary>The CSV of the dossiers (or reports) behind an indicator's number, in this scope.</summary>
+    public string DrillLink(string key, bool numerator) => "/api/v1/kpis/drilldown" + QueryString.Create(new Dictionary<string, string?>
+    {
+        ["indicator"] = key, ["part"] = numerator ? "numerator" : "denominator", ["period"] = Current.Text,
+        ["unit"] = Unit?.ToString(), ["level"] = Level, ["format"] = "csv",
+    }.Where(p => p.Value is not null));
+
+    public string ExportLink(string table) => $"/api/v1/kpis/{table}" + QueryString.Create(new Dictionary<string, string?>
+    {
+        ["period"] = Current.Text, ["unit"] = Unit?.ToString(), ["level"] = Level, ["format"] = "csv",
+    }.Where(p => p.Value is not null));
+
+    public static string Today(TimeProvider clock) => VietnamTime.Display(clock.GetUtcNow());
+}
