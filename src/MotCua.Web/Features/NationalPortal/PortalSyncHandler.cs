@@ -23,6 +23,9 @@ public sealed class PortalSyncHandler(IServiceScopeFactory scopes, IHttpClientFa
 {
     public const string HttpClientName = "national-portal";
 
+    /// <summary>The portal's field names as they are (MaHoSo, not the web default maHoSo).</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions FieldNames = new();
+
     public string Type => PortalSync.MessageType;
 
     public async Task HandleAsync(OutboxEnvelope message, CancellationToken ct)
@@ -42,7 +45,7 @@ public sealed class PortalSyncHandler(IServiceScopeFactory scopes, IHttpClientFa
             record = PortalRecord.From(dossier, procedure, receiving, processing, paidOnline);
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseUrl() + "/api/hoso/dongbo")) { Content = JsonContent.Create(record) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseUrl() + "/api/hoso/dongbo")) { Content = JsonContent.Create(record, options: FieldNames) };
         request.Headers.Add("X-Api-Key", options.Value.ApiKey);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, options.Value.TimeoutSeconds)));
