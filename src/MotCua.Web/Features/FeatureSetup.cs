@@ -112,6 +112,7 @@ public static class FeatureSetup
         services.AddScoped<Features.Dossiers.Lookup.DossierLookup>();
         Dossiers.MyDossiers.CitizenModule.AddCitizenDossiers(services);
         Delivery.DeliveryModule.AddDeliveryModule(services, configuration);
+        NationalPortal.PortalModule.AddNationalPortalModule(services, configuration);
         Insight.InsightModule.AddInsightModule(services, configuration);
         return services;
     }
@@ -137,6 +138,7 @@ public static class FeatureSetup
         Payments.PaymentsModule.MapPayments(app);
         Dossiers.MyDossiers.MyDossiersApi.MapMyDossiers(app);
         Delivery.DeliveryModule.MapDelivery(app);
+        NationalPortal.PortalModule.MapNationalPortal(app);
         Insight.InsightModule.MapInsight(app);
         // An unknown address is a 404 for everyone, not a sign-in page: the fallback policy would otherwise
         // send anonymous visitors to sign in for a page that does not exist.

@@ -170,6 +170,11 @@ public static partial class RouteRules
         // Online filing over the API is the demo's (the portal files through the citizen's wizard).
         new("POST", "/api/v1/dossiers/", Access.DemoPublic),
         new("GET", "/simulators/sms/messages", Access.DemoPublic),
+        // The national portal's simulator (demo only): its push needs the portal key; its reads and control are the demo's.
+        new("POST", "/simulators/dvcqg/api/hoso/dongbo", Access.ApiKey),
+        new("GET", "/simulators/dvcqg/api/hoso", Access.DemoPublic),
+        new("GET", "/simulators/dvcqg/api/hoso/{code}", Access.DemoPublic, _ => "/simulators/dvcqg/api/hoso/none", OwnStatus: 404),
+        new("POST", "/simulators/dvcqg/control", Access.DemoPublic),
         new("POST", "/simulators/sms/send", Access.ApiKey),
         // The bundled VNeID stand-in: its public protocol endpoints and pages; tokens need the client secret, userinfo a token.
         new("GET", "/simulators/vneid/.well-known/openid-configuration", Access.DemoPublic),
@@ -288,6 +293,8 @@ public static partial class RouteRules
         Page("/admin/feedback/keys", Access.CityAdministrator),
         Page("/admin/feedback/categories", Access.CityAdministrator),
         Page("/admin/feedback/categories/{code}", Access.CityAdministrator, _ => "/admin/feedback/categories/chieu-sang"),
+        // The national portal sync's backlog and error list.
+        Page("/admin/portal-sync", Access.CityAdministrator),
         new("POST", "/api/v1/catalog/import", Access.CityAdministrator),
     ]);
 

@@ -37,7 +37,7 @@ public sealed class DossierFormProblem(IReadOnlyList<Forms.FieldError> errors, I
 /// </summary>
 public sealed partial class DossierService(
     MotCuaDbContext db, DossierCodeAllocator codes, UnitDirectory units, UnitCalendars calendars, WorkflowUnits workflowUnits,
-    DossierNotifier notifier, FilingProcedures procedures, Audit.IAuditLog audit, TimeProvider clock)
+    DossierNotifier notifier, NationalPortal.PortalSync portal, FilingProcedures procedures, Audit.IAuditLog audit, TimeProvider clock)
 {
     /// <summary>How many events each dossier had when this unit of work loaded it: the later ones are new and notified.</summary>
     private readonly Dictionary<Guid, int> _loadedEvents = [];
@@ -165,10 +165,14 @@ public sealed partial class DossierService(
     public Task<int?> CurrentVersionAsync(Guid id, CancellationToken ct) =>
         db.Dossiers.AsNoTracking().Where(d => d.Id == id).Select(d => (int?)d.Version).FirstOrDefaultAsync(ct);
 
-    /// <summary>Saves the dossier's change with the applicant's notices for its new public events (call inside a transaction).</summary>
+    /// <summary>
+    /// Saves the dossier's change with the applicant's notices for its new public events and the push of its new state
+    /// to the national portal (call inside a transaction).
+    /// </summary>
     internal async Task SaveAsync(Dossier dossier, CancellationToken ct)
     {
         notifier.Queue(dossier, _loadedEvents.GetValueOrDefault(dossier.Id));
+        portal.Queue(dossier);
         await db.SaveChangesAsync(ct);
     }
 
