@@ -95,7 +95,8 @@ internal static class FeedbackDataset
         var join = table == "feedback_reports"
             ? "JOIN feedback_reports t ON t.\"Number\" = @template"
             : "JOIN feedback_reports tr ON tr.\"Number\" = @template JOIN feedback_events t ON t.\"ReportId\" = tr.\"Id\"";
-        return $"INSERT INTO \"{table}\" ({names}) SELECT {values} FROM bench_gen g {join}".Replace("@template", $"'{templateNumber}'", StringComparison.Ordinal);
+        // In received order, as a live table's rows lie on disk (newest-first pages read neighbouring rows).
+        return $"INSERT INTO \"{table}\" ({names}) SELECT {values} FROM bench_gen g {join} ORDER BY g.n".Replace("@template", $"'{templateNumber}'", StringComparison.Ordinal);
     }
 
     private static string Value(string table, string column, string type)
