@@ -59,7 +59,7 @@ public sealed partial class HouseRulesTests
         // Payments.Return: where VNPay sends the payer back, signature-checked, read-only (it changes no order).
         // Feedback.Reporting / Feedback.Public: citizen reports (anonymous by design, rate-limited, idempotent) and the
         // public map, list and report pages (hidden reports 404); their follow/rate/reopen forms check the citizen.
-        var allowed = new[] { "Home", "Catalog.Public", "Organization.Public", "Identity", "Dossiers.Forms", "Dossiers.Lookup", "Citizens", "Documents.Verify", "Payments.Return", "Feedback.Reporting", "Feedback.Public" };
+        var allowed = new[] { "Home", "Catalog.Public", "Organization.Public", "Identity", "Dossiers.Forms", "Dossiers.Lookup", "Citizens", "Documents.Verify", "Payments.Return", "Feedback.Reporting", "Feedback.Public", "Insight.Public" };
         Assert.All(anonymous, name => Assert.Contains(allowed, a => name.Contains($".Features.{a}.", StringComparison.Ordinal)));
     }
 

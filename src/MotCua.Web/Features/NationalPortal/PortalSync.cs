@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using MotCua.Domain.Dossiers;
+using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Infrastructure.Outbox;
+using MotCua.Web.Infrastructure.Persistence;
 
 namespace MotCua.Web.Features.NationalPortal;
 
@@ -12,7 +14,7 @@ public sealed record PortalSyncMessage(Guid DossierId, int Version);
 /// deduplicated on dossier and version), so a change the product committed is pushed, and one it did not is not.
 /// Called by <c>DossierService.SaveAsync</c>, the one path every dossier change takes.
 /// </summary>
-public sealed class PortalSync(OutboxWriter outbox, IOptions<PortalOptions> options)
+public sealed class PortalSync(MotCuaDbContext db, OutboxWriter outbox, IOptions<PortalOptions> options)
 {
     public const string MessageType = "portal.sync";
 
@@ -20,6 +22,10 @@ public sealed class PortalSync(OutboxWriter outbox, IOptions<PortalOptions> opti
 
     public void Queue(Dossier dossier)
     {
+        // Only a new dossier or a new version: a save that leaves the version as it was (a payment settled on its
+        // order, say) has no new state for the portal, and its version's push is already queued.
+        var entry = db.Entry(dossier);
+        if (entry.State != EntityState.Added && !entry.Property(d => d.Version).IsModified) return;
         if (!options.Value.Enabled || !_queued.Add((dossier.Id, dossier.Version))) return;
         outbox.Add(MessageType, new PortalSyncMessage(dossier.Id, dossier.Version), DedupeKey(dossier.Id, dossier.Version));
     }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
 using MotCua.Web.Features.Admin;
 using MotCua.Web.Features.Audit;
@@ -19,12 +20,17 @@ public sealed class PortalSyncModel(PortalBacklog backlog, MotCuaDbContext db) :
 
     public async Task<IActionResult> OnPostRetryAsync(Guid id, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (!await backlog.RetryAsync(id, ct)) return NotFound();
         var roots = (await Scope.TodayTreeAsync(ct)).Roots.Select(r => r.Id).ToList();
-        RecordChange("portal.sync.retry", new AuditObject("outbox-message", id.ToString(), null), roots);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Redirect("/admin/portal-sync?retried=true");
+        // The retry and its audit entry commit together (inside the execution strategy PostgreSQL's retries need).
+        var found = await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (!await backlog.RetryAsync(id, ct)) return false;
+            RecordChange("portal.sync.retry", new AuditObject("outbox-message", id.ToString(), null), roots);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return true;
+        }, ct);
+        return found ? Redirect("/admin/portal-sync?retried=true") : NotFound();
     }
 }

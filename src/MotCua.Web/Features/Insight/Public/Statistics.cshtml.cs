@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Domain.Insight;
 
-namespace MotCua.Web.Features.Insight;
+namespace MotCua.Web.Features.Insight.Public;
 
 /// <summary>
 /// /statistics: the public statistics, as transparent as the national portal's — the city's total and every unit's
