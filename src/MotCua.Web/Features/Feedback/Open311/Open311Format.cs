@@ -25,18 +25,29 @@ public static class Open311Format
     /// <param name="root">XML root element name for a list (e.g. service_requests), or for an object (e.g. discovery).</param>
     public static IResult Write(string format, string root, object body, int status = StatusCodes.Status200OK) =>
         format == "json"
-            ? Results.Text(Json(body), "application/json; charset=utf-8", status)
+            ? new JsonAnswer(body, status)
             : Results.Text(Xml(root, body), "text/xml; charset=utf-8", Encoding.UTF8, status);
 
-    /// <summary>UTF-8 bytes straight from the writer: a thousand-request list is most of a megabyte, not worth copying twice.</summary>
-    private static byte[] Json(object body)
+    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>
+    /// JSON written straight into the response's pipe (pooled buffers), not built as one array first: a thousand-request
+    /// list is ~700 KB, and an array that size lands on the large-object heap, whose collections cost more than the
+    /// writing itself when every answer makes one.
+    /// </summary>
+    private sealed class JsonAnswer(object body, int status) : IResult
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(16 * 1024);
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        public async Task ExecuteAsync(HttpContext httpContext)
         {
-            WriteJson(writer, body);
+            httpContext.Response.StatusCode = status;
+            httpContext.Response.ContentType = "application/json; charset=utf-8";
+            var pipe = httpContext.Response.BodyWriter;
+            await using (var writer = new Utf8JsonWriter(pipe, JsonOptions))
+            {
+                WriteJson(writer, body);
+            }
+            await pipe.FlushAsync(httpContext.RequestAborted);
         }
-        return buffer.WrittenSpan.ToArray();
     }
 
     private static void WriteJson(Utf8JsonWriter w, object? value)
