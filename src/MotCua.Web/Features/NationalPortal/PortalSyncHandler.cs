@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MotCua.Web.Features.Dossiers;
@@ -72,11 +71,9 @@ public sealed class PortalSyncHandler(IServiceScopeFactory scopes, IHttpClientFa
     private string BaseUrl()
     {
         if (!string.IsNullOrWhiteSpace(options.Value.Url)) return options.Value.Url.TrimEnd('/');
-        var self = product.Value.Demo
-            ? server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.Ordinal))
-            : null;
-        return self is null
-            ? throw new InvalidOperationException("The national portal is not configured (MotCua:NationalPortal:Url); the message stays in the outbox.")
-            : self.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + PortalModule.SimulatorPrefix;
+        // Demo mode: this host's own address, where the bundled simulator answers (the postal adapter's helper).
+        return (Delivery.Postal.PostalHttpService.SelfUrl(product.Value, server)
+            ?? throw new InvalidOperationException("The national portal is not configured (MotCua:NationalPortal:Url); the message stays in the outbox."))
+            + PortalModule.SimulatorPrefix;
     }
 }
