@@ -16,6 +16,8 @@ command -v chromium >/dev/null 2>&1 || need_apt+=(chromium fonts-noto-core)
 # The slip tests read PDFs back: pdftotext/pdftoppm (poppler) for the words and the page, zbarimg for the QR code.
 { command -v pdftotext && command -v pdftoppm && command -v zbarimg; } >/dev/null 2>&1 || need_apt+=(poppler-utils zbar-tools)
 command -v npm >/dev/null 2>&1 || need_apt+=(npm)
+# The scale-out drill runs two instances behind nginx with the repository's configuration (deploy/nginx).
+{ command -v nginx || [ -x /usr/sbin/nginx ]; } >/dev/null 2>&1 || need_apt+=(nginx)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "Installing ${need_apt[*]} from Debian"
   sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
@@ -82,7 +84,8 @@ for db in sqlite postgres; do
   run_tests "Web tests on $db" dotnet test tests/MotCua.Web.Tests "${test_args[@]}"
   [ -d tests/MotCua.Browser.Tests ] && run_tests "Browser tests on $db" dotnet test tests/MotCua.Browser.Tests "${test_args[@]}"
 done
-# Kills the real product process with SIGKILL mid-stream on PostgreSQL and checks nothing acknowledged was lost.
+# Kills the real product process with SIGKILL mid-stream on PostgreSQL and checks nothing acknowledged was lost; then the
+# scale-out drill: two instances behind nginx on a PostgreSQL server of its own, faults, backups restored (ScaleOut/).
 export MOTCUA_TEST_DB=postgres
 run_tests "Durability tests on postgres" dotnet test tests/MotCua.Durability.Tests "${test_args[@]}"
 

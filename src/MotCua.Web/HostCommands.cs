@@ -8,7 +8,10 @@ namespace MotCua.Web;
 /// </summary>
 public static class HostCommands
 {
-    public const string Usage = AuditCommand.Usage;
+    public const string Usage = """
+        usage: MotCua.Web migrate                                   (schema and seed, then exit)
+               MotCua.Web audit verify [--anchor POSITION:HASH]...
+        """;
 
     public static async Task<int?> RunCommandAsync(this WebApplication app, string[] args)
     {
@@ -16,6 +19,9 @@ public static class HostCommands
         if (args.Length == 0 || args[0].StartsWith('-') || args[0].Contains('=')) return null;
         switch (args)
         {
+            case ["migrate"]:
+                await Infrastructure.Persistence.DatabaseInitializer.MigrateAndSeedAsync(app.Services);
+                return 0;
             case ["audit", "verify", .. var options]:
                 return await AuditCommand.VerifyAsync(app.Services, Console.Out, Console.Error, CancellationToken.None, options);
             default:

@@ -26,16 +26,11 @@ internal sealed class ProductProcess : IDisposable
     public int Id => _process.Id;
 
     /// <summary>Starts the product on a fresh loopback port and waits until /health/ready answers 200.</summary>
-    public static async Task<ProductProcess> StartAsync(string connectionString, TimeSpan timeout)
+    public static Task<ProductProcess> StartAsync(string connectionString, TimeSpan timeout)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
         var dll = ProductDll();
-        var start = new ProcessStartInfo("dotnet", [dll])
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var start = new ProcessStartInfo("dotnet", [dll]) { WorkingDirectory = Path.GetDirectoryName(dll)! };
         start.Environment["ASPNETCORE_URLS"] = baseAddress.ToString();
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__MotCua"] = connectionString;
@@ -44,16 +39,53 @@ internal sealed class ProductProcess : IDisposable
         // One client streams hundreds of filings: the per-address submission limit is not what this test is about.
         start.Environment["MotCua__RateLimits__SubmissionsPerMinute"] = "1000000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        return StartAsync(start, baseAddress, timeout);
+    }
+
+    /// <summary>Starts the product as <paramref name="start"/> says and waits until <paramref name="baseAddress"/> is ready.</summary>
+    public static async Task<ProductProcess> StartAsync(ProcessStartInfo start, Uri baseAddress, TimeSpan timeout)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        // Drained so a chatty product never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var product = new ProductProcess(process, baseAddress);
+        // Drained so a chatty product never blocks on a full pipe; the last lines are kept for a failure's message.
+        process.OutputDataReceived += (_, e) => product.Remember(e.Data);
+        process.ErrorDataReceived += (_, e) => product.Remember(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var product = new ProductProcess(process, baseAddress);
-        await product.WaitReadyAsync(timeout);
+        try
+        {
+            await product.WaitReadyAsync(timeout);
+        }
+        catch
+        {
+            product.Dispose();
+            throw;
+        }
         return product;
     }
+
+    private readonly Queue<string> _lastLines = new();
+
+    private void Remember(string? line)
+    {
+        if (line is null) return;
+        lock (_lastLines)
+        {
+            _lastLines.Enqueue(line);
+            if (_lastLines.Count > 20) _lastLines.Dequeue();
+        }
+    }
+
+    /// <summary>The process's last lines of output, for a failure message.</summary>
+    public string LastLines()
+    {
+        lock (_lastLines) return string.Join('\n', _lastLines);
+    }
+
+    /// <summary>The product's Release build, where the tests find it (bin/&lt;Configuration&gt;/net10.0).</summary>
+    public static string ProductDirectory => Path.GetDirectoryName(ProductDll())!;
 
     /// <summary>
     /// SIGKILL: .NET's Process.Kill on Unix sends signal 9, which the process cannot catch; the exit status
@@ -72,7 +104,7 @@ internal sealed class ProductProcess : IDisposable
         var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
         while (Stopwatch.GetTimestamp() < deadline)
         {
-            if (_process.HasExited) throw new InvalidOperationException($"The product exited with code {_process.ExitCode} before it was ready.");
+            if (_process.HasExited) throw new InvalidOperationException($"The product exited with code {_process.ExitCode} before it was ready:\n{LastLines()}");
             try
             {
                 using var response = await client.GetAsync(new Uri(BaseAddress, "/health/ready"));
@@ -84,7 +116,7 @@ internal sealed class ProductProcess : IDisposable
             }
             await Task.Delay(50);
         }
-        throw new TimeoutException($"The product was not ready within {timeout}.");
+        throw new TimeoutException($"The product was not ready within {timeout}:\n{LastLines()}");
     }
 
     private static string ProductDll()
@@ -101,7 +133,7 @@ internal sealed class ProductProcess : IDisposable
         throw new InvalidOperationException("Run the tests from inside the repository.");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

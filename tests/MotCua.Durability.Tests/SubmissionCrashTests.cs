@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Npgsql;
@@ -27,9 +25,6 @@ public sealed class SubmissionCrashTests(ITestOutputHelper output)
     private const int FilingsPerClient = 60;
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(55);
 
-    private static readonly JsonObject Answers = JsonNode.Parse(
-        typeof(SubmissionCrashTests).Assembly.GetManifestResourceStream("MotCua.Durability.Tests.birth-answers.json")!)!.AsObject();
-
     [Fact]
     public async Task Every_acknowledged_filing_survives_a_SIGKILL_exactly_once()
     {
@@ -39,7 +34,7 @@ public sealed class SubmissionCrashTests(ITestOutputHelper output)
         ProductProcess? second = null;
         try
         {
-            var unit = await ReceivingUnitAsync(database);
+            var unit = await OnlineFiling.ReceivingUnitAsync(database.ConnectionString);
             var target = new Target(first.BaseAddress);
             var acknowledged = new ConcurrentDictionary<string, Acknowledgement>();
             var retried = new ConcurrentDictionary<string, int>();
@@ -70,7 +65,7 @@ public sealed class SubmissionCrashTests(ITestOutputHelper output)
             // Retrying an acknowledged key after the restart still answers the same dossier and files nothing.
             foreach (var (key, ack) in acknowledged.Take(20))
             {
-                using var again = await FileAsync(client, target.BaseAddress, unit, key, ack.Phone, CancellationToken.None);
+                using var again = await OnlineFiling.FileAsync(client, target.BaseAddress, unit, key, ack.Phone, CancellationToken.None);
                 Assert.Equal(HttpStatusCode.Created, again.StatusCode);
                 Assert.Equal(ack.DossierId, (await JsonDocument.ParseAsync(await again.Content.ReadAsStreamAsync())).RootElement.GetProperty("id").GetGuid());
             }
@@ -109,7 +104,7 @@ public sealed class SubmissionCrashTests(ITestOutputHelper output)
                 }
                 try
                 {
-                    using var response = await FileAsync(client, target.BaseAddress, unit, key, phone, ct);
+                    using var response = await OnlineFiling.FileAsync(client, target.BaseAddress, unit, key, phone, ct);
                     if ((int)response.StatusCode >= 500) continue; // the server may answer while it is going down
                     var body = await response.Content.ReadAsStringAsync(ct);
                     Assert.True(response.StatusCode == HttpStatusCode.Created, $"{key}: {(int)response.StatusCode} {body}");
@@ -126,31 +121,6 @@ public sealed class SubmissionCrashTests(ITestOutputHelper output)
                 }
             }
         }
-    }
-
-    private static async Task<HttpResponseMessage> FileAsync(HttpClient client, Uri baseAddress, string unit, string key, string phone, CancellationToken ct)
-    {
-        var body = new JsonObject
-        {
-            ["procedureCode"] = "1.001193",
-            ["receivingUnit"] = unit,
-            ["owner"] = new JsonObject { ["kind"] = "citizen", ["fullName"] = "Nguyễn Văn An", ["idNumber"] = "001089012345", ["phone"] = phone, ["address"] = "12 Hàng Bạc, Hà Nội" },
-            ["answers"] = Answers.DeepClone(),
-        };
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseAddress, "/api/v1/dossiers"))
-        {
-            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
-        };
-        request.Headers.Add("Idempotency-Key", key);
-        return await client.SendAsync(request, ct);
-    }
-
-    private static async Task<string> ReceivingUnitAsync(ScratchDatabase database)
-    {
-        await using var connection = await database.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            """SELECT "Code" FROM unit_versions WHERE "ValidTo" IS NULL AND "Kind" IN ('Ward', 'Commune') ORDER BY "Code" LIMIT 1""", connection);
-        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>Reads the database directly, not through the product: what a restart would find.</summary>
@@ -178,9 +148,9 @@ public sealed class SubmissionCrashTests(ITestOutputHelper output)
             Assert.Equal(ack.DossierId, row.Id);
             // Stored protected (ADR 0023), read back with the product's key.
             Assert.True(PersonalDataCipher.IsProtected(row.IdNumber), $"{key}: ID number stored in clear");
-            Assert.Equal(("Nguyễn Văn An", "001089012345", ack.Phone),
+            Assert.Equal((OnlineFiling.FullName, OnlineFiling.IdNumber, ack.Phone),
                 (row.Name, Cipher.Unprotect(row.IdNumber), row.Phone is null ? null : Cipher.Unprotect(row.Phone)));
-            Assert.True(JsonNode.DeepEquals(Answers, JsonNode.Parse(row.Answers)), $"{key}: answers differ");
+            Assert.True(JsonNode.DeepEquals(OnlineFiling.Answers, JsonNode.Parse(row.Answers)), $"{key}: answers differ");
             Assert.Equal(1, row.Status);
             Assert.Equal(1, row.Events); // the submission event, once
         }

@@ -23,6 +23,10 @@ public sealed class SmsGatewaySimulator(string apiKey)
     public bool Unavailable { get; set; }
 
     private long _sequence;
+    private long _received;
+
+    /// <summary>Every send accepted, resends included: with <see cref="Messages"/> it tells how many were resent.</summary>
+    public long Received => Interlocked.Read(ref _received);
 
     public void Map(IEndpointRouteBuilder routes, string prefix)
     {
@@ -38,6 +42,7 @@ public sealed class SmsGatewaySimulator(string apiKey)
                 return Results.Json(new { code = "bad_number", message = "to must be a Vietnamese mobile number" }, statusCode: 400);
             if (string.IsNullOrEmpty(request.Text) || request.Text.Length > 612)
                 return Results.Json(new { code = "bad_text", message = "text is required (max 612 characters)" }, statusCode: 400);
+            Interlocked.Increment(ref _received);
             var fresh = new SmsRecord(request.Id, request.To!, request.Text, Interlocked.Increment(ref _sequence));
             var duplicate = !_messages.TryAdd(request.Id, fresh);
             return Results.Json(new { code = "ok", messageId = request.Id, duplicate });

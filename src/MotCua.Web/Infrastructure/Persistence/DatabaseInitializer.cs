@@ -14,21 +14,29 @@ public static class DatabaseInitializer
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<MotCuaOptions>>().Value;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
-            var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("MotCua.Startup");
-            var pending = await db.Database.GetPendingMigrationsAsync();
-            await db.Database.MigrateAsync();
-            await Privacy.PersonalDataBackfill.RunAsync(db, log, CancellationToken.None,
-                rewrite: pending.Any(m => m.EndsWith("_" + Privacy.PersonalDataBackfill.ProtectingMigration, StringComparison.Ordinal)));
-            if (options.Seed)
-            {
-                var seeder = scope.ServiceProvider.GetRequiredService<CitySeeder>();
-                await seeder.SeedAsync(options, CancellationToken.None);
-            }
-            log.LogInformation("Database ready ({Provider})", db.Database.ProviderName);
-        }
+        await MigrateAndSeedAsync(app.Services);
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, options));
+    }
+
+    /// <summary>
+    /// The schema and the seed, without serving: what every instance does at start-up, and what the `migrate` command
+    /// does alone so that an upgrade migrates once before the instances restart (docs/operations.md).
+    /// </summary>
+    public static async Task MigrateAndSeedAsync(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<MotCuaOptions>>().Value;
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+        var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("MotCua.Startup");
+        var pending = await db.Database.GetPendingMigrationsAsync();
+        await db.Database.MigrateAsync();
+        await Privacy.PersonalDataBackfill.RunAsync(db, log, CancellationToken.None,
+            rewrite: pending.Any(m => m.EndsWith("_" + Privacy.PersonalDataBackfill.ProtectingMigration, StringComparison.Ordinal)));
+        if (options.Seed)
+        {
+            var seeder = scope.ServiceProvider.GetRequiredService<CitySeeder>();
+            await seeder.SeedAsync(options, CancellationToken.None);
+        }
+        log.LogInformation("Database ready ({Provider}, {Applied} migrations applied)", db.Database.ProviderName, pending.Count());
     }
 }
