@@ -52,7 +52,7 @@ public static class HostSetup
         });
 
         services.AddTransportSecurity(builder.Configuration);
-        services.AddMotCuaObservability();
+        services.AddMotCuaObservability(builder.Configuration);
         services.AddMotCuaOutbox(builder.Configuration);
         services.AddNotificationsModule(builder.Configuration);
         services.AddProblemDetails();

@@ -28,8 +28,11 @@ public static class ObservabilitySetup
         return builder;
     }
 
-    public static IServiceCollection AddMotCuaObservability(this IServiceCollection services)
+    public static IServiceCollection AddMotCuaObservability(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<OperationsGaugesOptions>(configuration.GetSection(OperationsGaugesOptions.Section));
+        services.AddSingleton<OperationsGauges>();
+        services.AddHostedService(sp => sp.GetRequiredService<OperationsGauges>());
         services.AddOpenTelemetry().WithMetrics(m => m
             .AddMeter(Meter.Name)
             .AddAspNetCoreInstrumentation()

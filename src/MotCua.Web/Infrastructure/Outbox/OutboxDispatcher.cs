@@ -1,6 +1,8 @@
 using System.Data.Common;
+using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MotCua.Web.Infrastructure.Observability;
 using MotCua.Web.Infrastructure.Persistence;
 
 namespace MotCua.Web.Infrastructure.Outbox;
@@ -26,6 +28,12 @@ public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes, IEnumerable<IOutboxHandler> handlers, IOptions<OutboxOptions> options, TimeProvider clock,
     ILogger<OutboxDispatcher> log)
 {
+    // What the runbook's sync-failure alert reads: deliveries and failures per message type (docs/operations.md).
+    private static readonly Counter<long> Delivered = ObservabilitySetup.Meter.CreateCounter<long>("motcua.outbox.delivered", "{message}",
+        "Outbox messages delivered to their receiver, per type");
+    private static readonly Counter<long> Failures = ObservabilitySetup.Meter.CreateCounter<long>("motcua.outbox.failures", "{message}",
+        "Outbox deliveries that failed, per type; parked=true when the message gave up");
+
     private readonly Dictionary<string, IOutboxHandler> _handlers = handlers.ToDictionary(h => h.Type, StringComparer.Ordinal);
     // Unique per process start: a restarted process must not think it still holds its predecessor's leases.
     private readonly string _worker = Truncate($"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}", 100);
@@ -48,6 +56,7 @@ public sealed class OutboxDispatcher(
         var failures = await Task.WhenAll(claimed.Select(m => HandleAsync(m, ct)));
         var done = claimed.Where((_, i) => failures[i] is null).Select(m => m.Id).ToList();
         if (done.Count > 0) await CompleteAsync(db, done, ct);
+        foreach (var m in claimed.Where((_, i) => failures[i] is null)) Delivered.Add(1, new KeyValuePair<string, object?>("type", m.Type));
         for (var i = 0; i < claimed.Count; i++)
         {
             if (failures[i] is { } e) await FailAsync(db, claimed[i], e.Message, permanent: e is OutboxPermanentFailure, ct);
@@ -126,6 +135,7 @@ public sealed class OutboxDispatcher(
         // 2, 4, 8 … seconds, capped at an hour: a receiver that is down is not hammered, and recovers by itself.
         var backoff = (long)Math.Min(TimeSpan.FromHours(1).TotalMilliseconds, 1000 * Math.Pow(2, Math.Min(message.Attempt, 20)));
         var text = error.Length > 2000 ? error[..2000] : error;
+        Failures.Add(1, new KeyValuePair<string, object?>("type", message.Type), new KeyValuePair<string, object?>("parked", dead));
         await db.OutboxMessages.Where(m => m.Id == message.Id && m.LockedBy == _worker)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.LockedUntilMs, (long?)null)
