@@ -114,6 +114,9 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
                 Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
             }
 
+            // The series the alert rules in deploy/prometheus read are served by the instances, under those names.
+            await AssertAlertSeriesServedAsync(http, b.BaseAddress);
+
             // 4. Nothing lost, nothing twice; then the backups.
             var checks = new ScaleOutChecks(pg, external, Report);
             await checks.AssertDeliveredOnceAsync(load.Acknowledged);
@@ -164,6 +167,17 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
         var from = load.Now;
         await load.RunAsync(phase, workers, rate, stop.Token);
         return (from, load.Now);
+    }
+
+    private static async Task AssertAlertSeriesServedAsync(HttpClient http, Uri instance)
+    {
+        var rules = File.ReadAllText(NginxProxy.RepositoryFile("deploy/prometheus/motcua-alerts.yml"));
+        var metrics = await http.GetStringAsync(new Uri(instance, "/metrics"));
+        var names = System.Text.RegularExpressions.Regex.Matches(rules, @"\b(motcua_[a-z_]+|http_server_[a-z_]+)\b").Select(m => m.Value).Distinct()
+            // A failure counter has no series until a delivery fails, which this drill does not force.
+            .Where(n => !n.EndsWith("_failures_total", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(names);
+        Assert.All(names, n => Assert.Contains(n, metrics, StringComparison.Ordinal));
     }
 
     /// <summary>POSTs of filings per instance (upstream=… in the motcua log format) after line <paramref name="skip"/>.</summary>
