@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using MotCua.Simulators.VNeId;
 using MotCua.Web.Infrastructure;
@@ -136,15 +135,12 @@ public static class VNeIdSignIn
     }
 
     /// <summary>
-    /// The bundled stand-in at this server's first HTTP address (as SmsHandler finds the SMS simulator); an in-memory
+    /// The bundled stand-in at this server's first HTTP address (<see cref="Infrastructure.SelfAddress"/>); an in-memory
     /// test server has none and is http://localhost.
     /// </summary>
     private static string BundledAuthority(IServer server)
     {
-        var self = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.Ordinal))
-            ?? "http://localhost";
-        return self.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "127.0.0.1", StringComparison.Ordinal)
-            .Replace("+", "localhost", StringComparison.Ordinal).Replace("*", "localhost", StringComparison.Ordinal).TrimEnd('/') + SimulatorPrefix;
+        return (Infrastructure.SelfAddress.Of(server) ?? "http://localhost") + SimulatorPrefix;
     }
 
     /// <summary>

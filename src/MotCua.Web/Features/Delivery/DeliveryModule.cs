@@ -53,7 +53,7 @@ public static class DeliveryModule
     {
         var configured = sp.GetRequiredService<IConfiguration>()["MotCua:Postal:SimulatorCallbackUrl"];
         if (!string.IsNullOrWhiteSpace(configured)) return new Uri(configured);
-        var self = PostalHttpService.SelfUrl(sp.GetRequiredService<IOptions<MotCuaOptions>>().Value, sp.GetRequiredService<IServer>());
+        var self = Infrastructure.SelfAddress.InDemo(sp.GetRequiredService<IOptions<MotCuaOptions>>().Value, sp.GetRequiredService<IServer>());
         return self is null ? null : new Uri(self + PostalCallbackApi.Route);
     }
 }

@@ -71,8 +71,8 @@ public sealed class PortalSyncHandler(IServiceScopeFactory scopes, IHttpClientFa
     private string BaseUrl()
     {
         if (!string.IsNullOrWhiteSpace(options.Value.Url)) return options.Value.Url.TrimEnd('/');
-        // Demo mode: this host's own address, where the bundled simulator answers (the postal adapter's helper).
-        return (Delivery.Postal.PostalHttpService.SelfUrl(product.Value, server)
+        // Demo mode: this host's own address, where the bundled simulator answers.
+        return (Infrastructure.SelfAddress.InDemo(product.Value, server)
             ?? throw new InvalidOperationException("The national portal is not configured (MotCua:NationalPortal:Url); the message stays in the outbox."))
             + PortalModule.SimulatorPrefix;
     }

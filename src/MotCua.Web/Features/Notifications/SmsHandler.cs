@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using MotCua.Web.Infrastructure.Outbox;
 using MotCua.Web.Infrastructure.Privacy;
@@ -53,11 +52,8 @@ public sealed class SmsHandler(IHttpClientFactory clients, IOptions<SmsOptions> 
     private string BaseUrl()
     {
         if (!string.IsNullOrWhiteSpace(options.Value.Url)) return options.Value.Url.TrimEnd('/');
-        var self = product.Value.Demo
-            ? server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.Ordinal))
-            : null;
-        return self is null
-            ? throw new InvalidOperationException("SMS is not configured (MotCua:Sms:Url); the message stays in the outbox.")
-            : self.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/simulators/sms";
+        return Infrastructure.SelfAddress.InDemo(product.Value, server) is { } self
+            ? self + "/simulators/sms"
+            : throw new InvalidOperationException("SMS is not configured (MotCua:Sms:Url); the message stays in the outbox.");
     }
 }

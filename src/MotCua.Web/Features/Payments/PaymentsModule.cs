@@ -33,7 +33,7 @@ public static class PaymentsModule
             var server = sp.GetRequiredService<IServer>();
             var clients = sp.GetRequiredService<IHttpClientFactory>();
             return new VnPaySimulator(VnPayOptions.DemoTmnCode, VnPayOptions.DemoHashSecret,
-                () => SelfAddress(server) + IpnPath, () => clients.CreateClient(SimulatorHttpClient), sp.GetRequiredService<TimeProvider>());
+                () => (Infrastructure.SelfAddress.Of(server) ?? "http://localhost") + IpnPath, () => clients.CreateClient(SimulatorHttpClient), sp.GetRequiredService<TimeProvider>());
         });
         return services;
     }
@@ -52,13 +52,5 @@ public static class PaymentsModule
         var demo = app.Services.GetRequiredService<IOptions<MotCuaOptions>>().Value.Demo;
         if (demo) app.Services.GetRequiredService<VnPaySimulator>().Map(app, VnPayOptions.SimulatorPrefix);
         return app;
-    }
-
-    internal static string SelfAddress(IServer server)
-    {
-        var self = server.Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses
-            .FirstOrDefault(a => a.StartsWith("http://", StringComparison.Ordinal)) ?? "http://localhost";
-        return self.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "127.0.0.1", StringComparison.Ordinal)
-            .Replace("+", "localhost", StringComparison.Ordinal).Replace("*", "localhost", StringComparison.Ordinal).TrimEnd('/');
     }
 }

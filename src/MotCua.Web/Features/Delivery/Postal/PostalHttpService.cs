@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using MotCua.Domain.Delivery;
 using MotCua.Simulators.Postal;
@@ -82,19 +81,8 @@ public sealed class PostalHttpService(IHttpClientFactory clients, IOptions<Posta
     private string BaseUrl()
     {
         if (!string.IsNullOrWhiteSpace(options.Value.BaseUrl)) return options.Value.BaseUrl.TrimEnd('/');
-        return SelfUrl(product.Value, server) is { } self
+        return Infrastructure.SelfAddress.InDemo(product.Value, server) is { } self
             ? self + SimulatorPrefix
             : throw new InvalidOperationException("The postal service is not configured (MotCua:Postal:BaseUrl); the order stays in the outbox.");
-    }
-
-    /// <summary>This host's own http address in demo mode (where the bundled simulator answers), else null.</summary>
-    public static string? SelfUrl(MotCuaOptions product, IServer server)
-    {
-        ArgumentNullException.ThrowIfNull(product);
-        ArgumentNullException.ThrowIfNull(server);
-        var self = product.Demo
-            ? server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.Ordinal))
-            : null;
-        return self?.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
     }
 }
