@@ -58,6 +58,7 @@ public static class HostSetup
         services.AddProblemDetails();
         services.AddMotCuaRateLimits(builder.Configuration);
         services.AddPublicRateLimits(builder.Configuration);
+        services.AddPublicListCache(builder.Configuration);
         services.AddMotCuaFeatures(builder.Configuration);
         return builder;
     }
@@ -78,6 +79,8 @@ public static class HostSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authentication: the cache never serves or stores a signed-in request.
+        app.UseOutputCache();
         app.MapMotCuaObservability();
         app.MapMotCuaFeatures();
         app.MapSimulators();

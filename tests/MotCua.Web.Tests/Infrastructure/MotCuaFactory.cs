@@ -33,6 +33,8 @@ public class MotCuaFactory : WebApplicationFactory<Program>
         builder.UseSetting("MotCua:RateLimits:PublicApiPerMinute", "100000");
         builder.UseSetting("MotCua:RateLimits:StaffSignInPerAddressPerMinute", "100000");
         builder.UseSetting("MotCua:RateLimits:StaffSignInPerAccountPerMinute", "100000");
+        // Tests read their own writes at once; PublicListCacheTests turn the public list cache on.
+        builder.UseSetting("MotCua:PublicListCache:Seconds", "0");
         // The product reaches the bundled VNeID stand-in (its own in-memory server) for discovery and tokens.
         builder.ConfigureTestServices(services => services.AddOptions<OpenIdConnectOptions>(VNeIdSignIn.Scheme)
             .Configure<IServer>((o, server) => { if (server is TestServer test) o.BackchannelHttpHandler = test.CreateHandler(); }));

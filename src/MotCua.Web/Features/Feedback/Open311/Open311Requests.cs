@@ -18,7 +18,8 @@ internal static partial class Open311Requests
     {
         api.MapGet("/requests.{format}", (string format, HttpRequest request, IConfiguration config, MotCuaDbContext db,
             FeedbackCategories categories, UnitDirectory units, Documents.PublicAddress address, TimeProvider clock, CancellationToken ct) =>
-            Open311Api.Checked(format, request, config) is { } refused ? Task.FromResult(refused) : ListAsync(format, request, db, categories, units, address, clock, ct));
+            Open311Api.Checked(format, request, config) is { } refused ? Task.FromResult(refused) : ListAsync(format, request, db, categories, units, address, clock, ct))
+            .CacheOutput(PublicListCache.Policy);
         api.MapGet("/requests/{id}.{format}", async (string id, string format, HttpRequest request, IConfiguration config, MotCuaDbContext db,
             FeedbackCategories categories, UnitDirectory units, Documents.PublicAddress address, CancellationToken ct) =>
         {
