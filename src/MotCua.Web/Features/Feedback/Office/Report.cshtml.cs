@@ -88,6 +88,7 @@ public sealed partial class FeedbackReportModel(FeedbackHandling handling, Feedb
         FeedbackEventType.Reopened => "Người dân mở lại",
         FeedbackEventType.Moderated => "Biên tập nội dung công khai",
         FeedbackEventType.Escalated => "Quá hạn, báo cấp trên",
+        FeedbackEventType.Reminded => "Sắp đến hạn, nhắc đơn vị",
         _ => type.ToString(),
     };
 }

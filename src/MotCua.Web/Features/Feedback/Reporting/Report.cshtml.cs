@@ -74,7 +74,7 @@ public sealed class ReportModel(
         PhotoBatch batch;
         try
         {
-            batch = files.Count > 0 ? await photos.StoreAsync(files, ct) : ReportForm.Restore(Protector, Kept);
+            batch = files.Count > 0 ? await photos.StoreAsync(files, ct) : await photos.StillUnattachedAsync(ReportForm.Restore(Protector, Kept), ct);
         }
         catch (FeedbackProblem e)
         {
