@@ -75,20 +75,4 @@ public sealed partial class FeedbackReportModel(FeedbackHandling handling, Feedb
     public string AnswerText(CategoryQuestion q, IReadOnlyList<string> values) =>
         string.Join(", ", values.Select(v => q.Choices.FirstOrDefault(c => c.Key == v)?.Name ?? v));
 
-    public static string EventName(FeedbackEventType type) => type switch
-    {
-        FeedbackEventType.Received => "Tiếp nhận phản ánh",
-        FeedbackEventType.Acknowledged => "Đơn vị tiếp nhận xử lý",
-        FeedbackEventType.Started => "Bắt đầu xử lý",
-        FeedbackEventType.Rerouted => "Chuyển đơn vị xử lý",
-        FeedbackEventType.Resolved => "Trả lời, đã giải quyết",
-        FeedbackEventType.Rejected => "Từ chối",
-        FeedbackEventType.MarkedDuplicate => "Đánh dấu trùng",
-        FeedbackEventType.Rated => "Người dân đánh giá",
-        FeedbackEventType.Reopened => "Người dân mở lại",
-        FeedbackEventType.Moderated => "Biên tập nội dung công khai",
-        FeedbackEventType.Escalated => "Quá hạn, báo cấp trên",
-        FeedbackEventType.Reminded => "Sắp đến hạn, nhắc đơn vị",
-        _ => type.ToString(),
-    };
 }
