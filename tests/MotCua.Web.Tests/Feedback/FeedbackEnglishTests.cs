@@ -67,6 +67,11 @@ public sealed partial class FeedbackEnglishTests(MotCuaFactory factory) : IClass
         var form = await ReportingClient.SendAsync(client, new() { ["description"] = "" });
         pages["/feedback/report (errors)"] = WebUtility.HtmlDecode(await form.Content.ReadAsStringAsync());
 
+        // A refusal the service writes (a file that is not a photo) is told in English too.
+        var photo = await ReportingClient.SendAsync(client, ReportingClient.Lighting(ReportingClient.Place(7)), photos: [("a.jpg", "not a photo"u8.ToArray())]);
+        pages["/feedback/report (photo refused)"] = WebUtility.HtmlDecode(await photo.Content.ReadAsStringAsync());
+        Assert.Contains("\"a.jpg\" is not a JPEG or PNG photo.", pages["/feedback/report (photo refused)"], StringComparison.Ordinal);
+
         Assert.Contains("Report a problem", pages["/feedback/report"], StringComparison.Ordinal);
         Assert.Contains("Where?", pages["/feedback/report?category=chieu-sang"], StringComparison.Ordinal);
         Assert.Contains("Describe the problem.", pages["/feedback/report (errors)"], StringComparison.Ordinal);
@@ -88,6 +93,11 @@ public sealed partial class FeedbackEnglishTests(MotCuaFactory factory) : IClass
         pages["/staff/feedback/{id}"] = await leader.GetPageAsync($"/staff/feedback/{report.Id}");
         foreach (var url in new[] { "/staff/feedback", "/admin/feedback/keys", "/admin/feedback/categories", "/admin/feedback/categories/chieu-sang" })
             pages[url] = await admin.GetPageAsync(url);
+
+        // The handling service's refusal of an empty reason, in English.
+        pages["/staff/feedback/{id} (reject refused)"] = WebUtility.HtmlDecode(await leader.PostFormExpectingErrorsAsync(
+            $"/staff/feedback/{report.Id}", new() { ["Version"] = "1", ["Reason"] = "" }, $"/staff/feedback/{report.Id}?act=reject"));
+        Assert.Contains("Give the reason.", pages["/staff/feedback/{id} (reject refused)"], StringComparison.Ordinal);
 
         Assert.Contains("Citizens' reports", WebUtility.HtmlDecode(pages["/staff/feedback?view=new"]), StringComparison.Ordinal);
         Assert.Contains("Handle the report", pages["/staff/feedback/{id}"], StringComparison.Ordinal);

@@ -82,7 +82,7 @@ public sealed class DetailModel(PublicReports reports, CitizenActions actions, I
         }
         catch (FeedbackProblem e)
         {
-            Errors.Add((e.Field, e.Message));
+            Errors.Add((e.Field, FeedbackMessages.Localize(e.Message, t)));
             return await ShowAsync(ct, keepErrors: true);
         }
         return LocalRedirect($"/feedback/{Number}?done={done}");

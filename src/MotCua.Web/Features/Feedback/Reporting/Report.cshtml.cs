@@ -79,7 +79,7 @@ public sealed class ReportModel(
         }
         catch (FeedbackProblem e)
         {
-            Errors.Add(("photos", e.Message));
+            Errors.Add(("photos", FeedbackMessages.Localize(e.Message, t)));
             return Page();
         }
         Kept = ReportForm.Keep(Protector, batch);
@@ -98,7 +98,7 @@ public sealed class ReportModel(
         }
         catch (FeedbackProblem e)
         {
-            Errors.Add((ReportForm.FieldOf(e.Field), e.Message));
+            Errors.Add((ReportForm.FieldOf(e.Field), FeedbackMessages.Localize(e.Message, t)));
             return Page();
         }
     }
@@ -126,7 +126,7 @@ public sealed class ReportModel(
         if (string.IsNullOrWhiteSpace(Description)) Errors.Add(("description", t["feedback.error.description"].Value));
         else if (Description.Length > CategoryAnswers.MaxTextLength) Errors.Add(("description", t["feedback.error.description.long", CategoryAnswers.MaxTextLength].Value));
         foreach (var (code, problem) in CategoryAnswers.Problems(Category!, Answers.Where(a => a.Value.Count > 0).ToDictionary()))
-            Errors.Add((ReportForm.AnswerField(code), problem));
+            Errors.Add((ReportForm.AnswerField(code), FeedbackMessages.Localize(problem, t)));
     }
 
     public bool Answered(string code, string value) => Answers.TryGetValue(code, out var v) && v.Contains(value);
