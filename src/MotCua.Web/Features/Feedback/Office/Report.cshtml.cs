@@ -64,7 +64,8 @@ public sealed partial class FeedbackReportModel(FeedbackHandling handling, Feedb
 
     public bool Can(string action) => Allowed.Contains(action);
 
-    public string UnitName(Guid? id) => id is { } u ? Tree.Find(u)?.Name ?? "(đơn vị đã giải thể)" : "";
+    public string UnitName(Guid? id) => id is { } u ? Tree.Find(u)?.Name
+        ?? HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<MotCuaOptions>>()["feedback.office.unitgone"].Value : "";
 
     public string PhotoUrl(Guid photoId) => FeedbackHandlingApi.StaffPhotoPath(R.Id, photoId);
 
