@@ -13,6 +13,7 @@ public enum FeedbackEventType
     Reopened,
     Moderated,
     Escalated,
+    Reminded,
 }
 
 /// <summary>One step in a report's life: who, when, what changed and why. Routing hops carry both units.</summary>

@@ -53,6 +53,18 @@ public sealed partial class FeedbackReport
         return true;
     }
 
+    /// <summary>
+    /// Open and not yet past its due date: the handling unit is reminded once for this due date (a reopening or a new
+    /// due date gets its own reminder). Whether the date is near enough is the caller's, who knows the unit's calendar.
+    /// </summary>
+    public bool RemindBeforeDue(DateTimeOffset now)
+    {
+        if (Status.IsClosed() || now >= DueAt || RemindedFor == DueAt) return false;
+        RemindedFor = DueAt;
+        Record(FeedbackEventType.Reminded, "system", "Hệ thống", now, Status, reason: "due soon");
+        return true;
+    }
+
     /// <summary>What the public sees as the description.</summary>
     public string PublicDescription => PublishedDescription ?? Description;
 

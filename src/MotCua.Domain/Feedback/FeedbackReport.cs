@@ -66,6 +66,8 @@ public sealed partial class FeedbackReport
     public int ReopenCount { get; private set; }
     /// <summary>Passed its due date open: the supervisor of the handling unit was told.</summary>
     public bool Escalated { get; private set; }
+    /// <summary>The due date the handling unit was last reminded of (null: never): one reminder per due date.</summary>
+    public DateTimeOffset? RemindedFor { get; private set; }
     public int Version { get; private set; }
     public IReadOnlyList<FeedbackEvent> Events => _events;
     public IReadOnlyList<FeedbackResponse> Responses => _responses;

@@ -155,6 +155,22 @@ public sealed class FeedbackReportTests
     }
 
     [Fact]
+    public void An_open_report_is_reminded_once_per_due_date_and_never_closed_or_late()
+    {
+        var r = Report();
+        var version = r.Version;
+        Assert.True(r.RemindBeforeDue(Now.AddDays(6)));
+        Assert.Equal(r.DueAt, r.RemindedFor);
+        Assert.Equal(version + 1, r.Version);
+        Assert.Null(r.Events[^1].PublicText);
+        Assert.False(r.RemindBeforeDue(Now.AddDays(6)));
+        Assert.False(Report().RemindBeforeDue(Report().DueAt.AddMinutes(1)));
+        var closed = Report();
+        closed.Reject("Không thuộc thẩm quyền xử lý.", "staff-1", "Bình", Now);
+        Assert.False(closed.RemindBeforeDue(Now.AddDays(6)));
+    }
+
+    [Fact]
     public void Moderation_changes_what_the_public_sees_not_the_original()
     {
         var r = Report();

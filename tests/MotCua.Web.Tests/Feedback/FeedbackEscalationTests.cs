@@ -9,7 +9,7 @@ using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Feedback;
 
-/// <summary>A host on a clock the test moves, whose escalation runs only when the test scans.</summary>
+/// <summary>A host on a clock the test moves, whose escalation, reminders and photo sweep run only when the test calls them.</summary>
 public sealed class ClockedFeedbackFactory : MotCuaFactory
 {
     public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero));
@@ -18,6 +18,8 @@ public sealed class ClockedFeedbackFactory : MotCuaFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("MotCua:Feedback:Escalation:Enabled", "false");
+        builder.UseSetting("MotCua:Feedback:Reminders:Enabled", "false");
+        builder.UseSetting("MotCua:Feedback:PhotoSweep:Enabled", "false");
         builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
     }
 }

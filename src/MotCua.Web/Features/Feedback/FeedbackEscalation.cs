@@ -1,9 +1,7 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MotCua.Domain.Feedback;
 using MotCua.Domain.Organization;
-using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organization;
 using MotCua.Web.Infrastructure;
@@ -25,7 +23,7 @@ public sealed class FeedbackEscalationOptions
 /// over its handling unit are told by e-mail: the nearest level up that has any. The escalation and its e-mails are
 /// saved together, and the report's version makes two instances scanning at once escalate it once.
 /// </summary>
-public sealed class FeedbackEscalation(MotCuaDbContext db, OutboxWriter outbox, DossierStaff staff, UnitDirectory units,
+public sealed class FeedbackEscalation(MotCuaDbContext db, OutboxWriter outbox, FeedbackRecipients recipients, UnitDirectory units,
     FeedbackCategories categories, IOptions<FeedbackEscalationOptions> options, TimeProvider clock, ILogger<FeedbackEscalation> log)
 {
     public async Task<int> ScanAsync(CancellationToken ct)
@@ -39,42 +37,20 @@ public sealed class FeedbackEscalation(MotCuaDbContext db, OutboxWriter outbox, 
         foreach (var report in overdue)
         {
             if (!report.EscalateIfOverdue(now)) continue;
-            var supervisors = await SupervisorsAsync(tree, report.HandlingUnitId, ct);
+            var supervisors = await recipients.SupervisorsOverAsync(tree, report.HandlingUnitId, ct);
             if (supervisors.Count == 0) log.LogWarning("Feedback {Number} is overdue and no supervisor is over its unit", report.Number);
             var round = report.Events[^1].Sequence;
             foreach (var (email, name) in supervisors)
                 outbox.Add(EmailHandler.MessageType, await NoticeAsync(report, tree, email, name, ct), $"feedback-escalated:{report.Id:N}:{round}:{email}");
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                escalated++;
-            }
-            catch (DbUpdateException e) when (DossierConflicts.IsConflict(e))
-            {
-                // Another instance escalated it (or someone acted on it) a moment ago: theirs stands.
-                db.ChangeTracker.Clear();
-            }
+            // Another instance (or an officer) changed it a moment ago: theirs stands.
+            if (await FeedbackScan.SaveOneAsync(db, ct)) escalated++;
         }
         return escalated;
     }
 
-    private async Task<IReadOnlyList<(string Email, string Name)>> SupervisorsAsync(UnitTree tree, Guid unit, CancellationToken ct)
-    {
-        foreach (var level in new[] { unit }.Concat(tree.AncestorsOf(unit).Select(a => a.Id)))
-        {
-            var ids = (await staff.CandidatesAsync(level, StaffRole.Supervisor, ct)).Select(s => s.Id).ToList();
-            if (ids.Count == 0) continue;
-            return (await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.IsActive && u.Email != null)
-                .Select(u => new { u.Email, u.FullName }).ToListAsync(ct)).Select(u => (u.Email!, u.FullName)).ToList();
-        }
-        return [];
-    }
-
     private async Task<EmailNotification> NoticeAsync(FeedbackReport r, UnitTree tree, string email, string name, CancellationToken ct)
     {
-        var category = (await categories.FindAsync(r.CategoryCode, ct))?.Name ?? r.CategoryCode;
-        var unit = tree.Find(r.HandlingUnitId)?.Name ?? "";
-        var due = r.DueAt.ToOffset(TimeSpan.FromHours(7)).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
+        var (category, unit, due) = await FeedbackScan.FactsAsync(categories, tree, r, ct);
         return new EmailNotification(email, $"Phản ánh {r.Number} đã quá hạn xử lý",
             $"Kính gửi {name},\n\nPhản ánh {r.Number} ({category}) do {unit} xử lý đã quá hạn trả lời lúc {due} " +
             $"và vẫn ở trạng thái \"{r.Status.VietnameseName()}\".\nĐề nghị đôn đốc đơn vị xử lý.\n\nThư này được gửi tự động, xin đừng trả lời.", name);

@@ -8,6 +8,13 @@ public static class FeedbackModule
         services.Configure<FeedbackEscalationOptions>(configuration.GetSection(FeedbackEscalationOptions.Section));
         services.AddScoped<FeedbackEscalation>();
         services.AddHostedService<FeedbackEscalationWatch>();
+        services.Configure<FeedbackReminderOptions>(configuration.GetSection(FeedbackReminderOptions.Section));
+        services.AddScoped<FeedbackReminders>();
+        services.AddHostedService<FeedbackReminderWatch>();
+        services.AddScoped<FeedbackRecipients>();
+        services.Configure<Photos.FeedbackPhotoSweepOptions>(configuration.GetSection(Photos.FeedbackPhotoSweepOptions.Section));
+        services.AddScoped<Photos.FeedbackPhotoSweep>();
+        services.AddHostedService<Photos.FeedbackPhotoSweepWatch>();
         services.AddSingleton<FeedbackCategories>();
         services.AddScoped<FeedbackRouting>();
         services.AddScoped<FeedbackService>();

@@ -48,13 +48,13 @@ public sealed class FeedbackCategoryModel(MotCuaDbContext db, FeedbackCategories
     {
         if (await LoadAsync(code, ct) is not { } row) return NotFound();
         var name = Name?.Trim();
-        if (string.IsNullOrEmpty(name)) Errors.Add("Name", "Nhập tên loại phản ánh.");
-        else if (name.Length > 200) Errors.Add("Name", "Tên tối đa 200 ký tự.");
+        if (string.IsNullOrEmpty(name)) Errors.Add("Name", L["feedback.admin.error.name"].Value);
+        else if (name.Length > 200) Errors.Add("Name", L["feedback.admin.error.name.long"].Value);
         if (!int.TryParse(TimeLimit?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var days) || days is < 1 or > MaxWorkingDays)
-            Errors.Add("TimeLimit", $"Thời hạn là số ngày làm việc từ 1 đến {MaxWorkingDays}.");
+            Errors.Add("TimeLimit", L["feedback.admin.error.timelimit", MaxWorkingDays].Value);
         Responsibility? responsibility = Responsible == Local ? Responsibility.Local
             : Units.FirstOrDefault(u => u.Code == Responsible) is { } unit ? Responsibility.Unit(unit.Code) : null;
-        if (responsibility is null) Errors.Add("Responsible", "Chọn đơn vị trả lời trong danh sách.");
+        if (responsibility is null) Errors.Add("Responsible", L["feedback.admin.error.responsible"].Value);
         if (Errors.Any) return Page();
 
         var changed = Category with { Name = name!, TimeLimitWorkingDays = days, Responsibility = responsibility! };
@@ -78,7 +78,7 @@ public sealed class FeedbackCategoryModel(MotCuaDbContext db, FeedbackCategories
         if (!saved)
         {
             db.ChangeTracker.Clear();
-            Problem = "Loại phản ánh vừa được người khác sửa. Tải lại trang để xem thay đổi mới nhất rồi sửa lại.";
+            Problem = L["feedback.admin.error.conflict"].Value;
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }

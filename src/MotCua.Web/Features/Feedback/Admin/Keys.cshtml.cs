@@ -29,10 +29,10 @@ public sealed class FeedbackKeysModel(MotCuaDbContext db, TimeProvider clock) : 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var name = Name?.Trim();
-        if (string.IsNullOrEmpty(name)) Errors.Add("Name", "Nhập tên ứng dụng hoặc đơn vị dùng khóa.");
-        else if (name.Length > 200) Errors.Add("Name", "Tên tối đa 200 ký tự.");
+        if (string.IsNullOrEmpty(name)) Errors.Add("Name", L["feedback.admin.error.keyname"].Value);
+        else if (name.Length > 200) Errors.Add("Name", L["feedback.admin.error.name.long"].Value);
         else if (await db.Set<Open311ApiKey>().AnyAsync(k => k.Name == name && k.RevokedAt == null, ct))
-            Errors.Add("Name", "Đã có một khóa đang dùng với tên này; thu hồi khóa cũ hoặc đặt tên khác.");
+            Errors.Add("Name", L["feedback.admin.error.keyname.taken"].Value);
         if (Errors.Any)
         {
             await LoadAsync(ct);

@@ -10,7 +10,7 @@ public sealed record FeedbackInboxQuery(string? View, FeedbackStatus? Status, st
 
 public sealed record FeedbackInboxRow(
     Guid Id, string Number, string CategoryCode, string Description, string? Address, Guid HandlingUnitId, FeedbackStatus Status,
-    DateTimeOffset ReceivedAt, DateTimeOffset DueAt, bool Escalated, bool Hidden);
+    DateTimeOffset ReceivedAt, DateTimeOffset DueAt, bool Escalated, bool Hidden, bool Reminded = false);
 
 public sealed record FeedbackInboxCounts(int New, int Mine, int Unit, int DueSoon, int Overdue, int Escalated, int Closed);
 
@@ -46,7 +46,8 @@ public sealed class FeedbackInbox(MotCuaDbContext db, UnitScope scope, TimeProvi
         {
             "new" => source.Where(r => r.Status == FeedbackStatus.New),
             "mine" => source.Where(r => Open.Contains(r.Status) && r.Events.Any(e => e.ActorId == me)),
-            "dueSoon" => source.Where(r => Open.Contains(r.Status) && r.DueAt > now && r.DueAt <= soon),
+            // Due within the window, or already reminded for this due date (the reminder's own working-day measure).
+            "dueSoon" => source.Where(r => Open.Contains(r.Status) && r.DueAt > now && (r.DueAt <= soon || r.RemindedFor == r.DueAt)),
             "overdue" => source.Where(r => Open.Contains(r.Status) && r.DueAt <= now),
             "escalated" => source.Where(r => Open.Contains(r.Status) && r.Escalated),
             "closed" => source.Where(r => Closed.Contains(r.Status)),
@@ -58,7 +59,7 @@ public sealed class FeedbackInbox(MotCuaDbContext db, UnitScope scope, TimeProvi
         var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
         var ordered = view == "closed" ? selected.OrderByDescending(r => r.ClosedAt).ThenBy(r => r.Number) : selected.OrderBy(r => r.DueAt).ThenBy(r => r.Number);
         var items = await ordered.Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(r => new FeedbackInboxRow(r.Id, r.Number, r.CategoryCode, r.Description, r.Address, r.HandlingUnitId, r.Status, r.ReceivedAt, r.DueAt, r.Escalated, r.Hidden))
+            .Select(r => new FeedbackInboxRow(r.Id, r.Number, r.CategoryCode, r.Description, r.Address, r.HandlingUnitId, r.Status, r.ReceivedAt, r.DueAt, r.Escalated, r.Hidden, r.RemindedFor == r.DueAt))
             .ToListAsync(ct);
         // The tabs' counts with the same filters, so a filter shows where its reports are.
         var counts = new FeedbackInboxCounts(

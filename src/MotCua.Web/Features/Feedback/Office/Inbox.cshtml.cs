@@ -26,11 +26,6 @@ public sealed class FeedbackInboxModel(FeedbackInbox inbox, FeedbackCategories c
 
     public int PageCount => Math.Max(1, (Result.Total + FeedbackInbox.PageSize - 1) / FeedbackInbox.PageSize);
 
-    public static IReadOnlyList<(string View, string Label)> Tabs { get; } =
-    [
-        ("new", "Mới"), ("mine", "Tôi đã xử lý"), ("unit", "Của đơn vị"), ("dueSoon", "Sắp đến hạn"), ("overdue", "Quá hạn"),
-        ("escalated", "Đã báo cấp trên"), ("closed", "Đã đóng"),
-    ];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

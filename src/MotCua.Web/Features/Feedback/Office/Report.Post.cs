@@ -17,6 +17,10 @@ public sealed partial class FeedbackReportModel
     [BindProperty] public bool Hidden { get; set; }
     [BindProperty] public List<IFormFile> Photos { get; set; } = [];
 
+    /// <summary>The service's sentence in the reader's language (<see cref="FeedbackMessages"/>).</summary>
+    private string? Told(string? message) => message is null ? null
+        : FeedbackMessages.Localize(message, HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<MotCuaOptions>>());
+
     /// <summary>The action whose post failed: its form shows what was typed and its errors.</summary>
     public string? Failed { get; private set; }
 
@@ -38,13 +42,13 @@ public sealed partial class FeedbackReportModel
             case HandlingStatus.NotFound:
                 return NotFound();
             case HandlingStatus.Invalid:
-                Errors.Add(FieldId(act!, outcome.Field!), outcome.Message!);
+                Errors.Add(FieldId(act!, outcome.Field!), Told(outcome.Message!)!);
                 return await ShowAgainAsync(id, act!, StatusCodes.Status200OK, ct);
             case HandlingStatus.Forbidden:
-                Problem = outcome.Message;
+                Problem = Told(outcome.Message);
                 return await ShowAgainAsync(id, act!, StatusCodes.Status403Forbidden, ct);
             default:
-                Problem = outcome.Message;
+                Problem = Told(outcome.Message);
                 return await ShowAgainAsync(id, act!, StatusCodes.Status409Conflict, ct);
         }
     }

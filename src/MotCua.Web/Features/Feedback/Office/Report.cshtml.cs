@@ -64,7 +64,8 @@ public sealed partial class FeedbackReportModel(FeedbackHandling handling, Feedb
 
     public bool Can(string action) => Allowed.Contains(action);
 
-    public string UnitName(Guid? id) => id is { } u ? Tree.Find(u)?.Name ?? "(đơn vị đã giải thể)" : "";
+    public string UnitName(Guid? id) => id is { } u ? Tree.Find(u)?.Name
+        ?? HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<MotCuaOptions>>()["feedback.office.unitgone"].Value : "";
 
     public string PhotoUrl(Guid photoId) => FeedbackHandlingApi.StaffPhotoPath(R.Id, photoId);
 
@@ -75,19 +76,4 @@ public sealed partial class FeedbackReportModel(FeedbackHandling handling, Feedb
     public string AnswerText(CategoryQuestion q, IReadOnlyList<string> values) =>
         string.Join(", ", values.Select(v => q.Choices.FirstOrDefault(c => c.Key == v)?.Name ?? v));
 
-    public static string EventName(FeedbackEventType type) => type switch
-    {
-        FeedbackEventType.Received => "Tiếp nhận phản ánh",
-        FeedbackEventType.Acknowledged => "Đơn vị tiếp nhận xử lý",
-        FeedbackEventType.Started => "Bắt đầu xử lý",
-        FeedbackEventType.Rerouted => "Chuyển đơn vị xử lý",
-        FeedbackEventType.Resolved => "Trả lời, đã giải quyết",
-        FeedbackEventType.Rejected => "Từ chối",
-        FeedbackEventType.MarkedDuplicate => "Đánh dấu trùng",
-        FeedbackEventType.Rated => "Người dân đánh giá",
-        FeedbackEventType.Reopened => "Người dân mở lại",
-        FeedbackEventType.Moderated => "Biên tập nội dung công khai",
-        FeedbackEventType.Escalated => "Quá hạn, báo cấp trên",
-        _ => type.ToString(),
-    };
 }

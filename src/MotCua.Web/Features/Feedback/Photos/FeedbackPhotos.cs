@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using MotCua.Domain.Feedback;
 using MotCua.Web.Features.Dossiers.Attachments;
 using MotCua.Web.Infrastructure.Persistence;
@@ -15,10 +16,12 @@ public sealed record PhotoBatch(IReadOnlyList<FeedbackPhoto> Photos, GeoPoint? L
 
 /// <summary>
 /// Takes the photos of a report or an answer (up to <see cref="MaxPhotos"/>, JPEG or PNG by content, at most
-/// <see cref="MaxBytes"/> each), stores cleaned copies and hands back unsaved rows: the caller adds them with
-/// <see cref="Attach"/> in the transaction that saves the report or the answer.
+/// <see cref="MaxBytes"/> each), stores cleaned copies and records them as rows of no report yet (file first, then
+/// row: a crash in between leaves a file nothing points to, never a row without its file). The caller gives them their
+/// report with <see cref="Attach"/> in the transaction that saves the report or the answer; those never attached (a
+/// filing abandoned at the nearby step, a refused answer) are removed by <see cref="FeedbackPhotoSweep"/>.
 /// </summary>
-public sealed class FeedbackPhotos(IFileStore store, MotCuaDbContext db, TimeProvider clock)
+public sealed class FeedbackPhotos(IFileStore store, MotCuaDbContext db, IServiceScopeFactory scopes, TimeProvider clock)
 {
     public const int MaxPhotos = 5;
     public const long MaxBytes = 10 * 1024 * 1024;
@@ -68,16 +71,45 @@ public sealed class FeedbackPhotos(IFileStore store, MotCuaDbContext db, TimePro
                 Latitude = facts.Location?.Latitude, Longitude = facts.Location?.Longitude, UploadedAt = clock.GetUtcNow(),
             });
         }
+        // In a context of its own: the caller's unit of work (a report already loaded and tracked) must not be saved here.
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var own = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+            own.AddRange(photos);
+            await own.SaveChangesAsync(ct);
+        }
         return new PhotoBatch(photos, location);
     }
 
-    /// <summary>Adds the batch's rows to the unit of work, belonging to <paramref name="reportId"/>.</summary>
+    /// <summary>
+    /// The photos of a batch carried over from an earlier request (<see cref="Reporting.ReportForm.Restore"/>) that are still
+    /// stored and still nobody's: the sweep may have removed an old one, and a batch replayed after its report was filed is
+    /// already attached.
+    /// </summary>
+    public async Task<PhotoBatch> StillUnattachedAsync(PhotoBatch batch, CancellationToken ct)
+    {
+        if (batch.Photos.Count == 0) return batch;
+        var ids = batch.Ids.ToList();
+        var free = (await db.Set<FeedbackPhoto>().AsNoTracking().Where(p => ids.Contains(p.Id) && p.ReportId == null).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
+        var kept = batch.Photos.Where(p => free.Contains(p.Id)).ToList();
+        return kept.Count == batch.Photos.Count ? batch : new PhotoBatch(kept, kept.Select(p => p.Location).FirstOrDefault(l => l is not null));
+    }
+
+    /// <summary>
+    /// Gives the batch's rows to <paramref name="reportId"/> in the caller's unit of work: an update of rows that exist, so
+    /// a photo swept meanwhile makes the save fail (a concurrency conflict) rather than point a report at a missing file.
+    /// </summary>
     public void Attach(PhotoBatch batch, Guid reportId)
     {
         foreach (var photo in batch.Photos)
         {
-            photo.ReportId = reportId;
-            if (db.Entry(photo).State == Microsoft.EntityFrameworkCore.EntityState.Detached) db.Add(photo);
+            var entry = db.Entry(photo);
+            if (entry.State == EntityState.Detached)
+            {
+                photo.ReportId = null;
+                db.Attach(photo);
+            }
+            entry.Property(p => p.ReportId).CurrentValue = reportId;
         }
     }
 }

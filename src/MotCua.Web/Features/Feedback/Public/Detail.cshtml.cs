@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MotCua.Domain.Feedback;
 using MotCua.Web.Features.Citizens;
@@ -15,7 +16,7 @@ namespace MotCua.Web.Features.Feedback.Public;
 /// </summary>
 [AllowAnonymous]
 [Authorize(AuthenticationSchemes = CitizenIdentity.Scheme)]
-public sealed class DetailModel(PublicReports reports, CitizenActions actions, IOptions<ReportingOptions> options, TimeProvider clock) : PageModel
+public sealed class DetailModel(PublicReports reports, CitizenActions actions, IOptions<ReportingOptions> options, TimeProvider clock, IStringLocalizer<MotCuaOptions> t) : PageModel
 {
     [FromRoute] public string Number { get; set; } = "";
 
@@ -37,10 +38,10 @@ public sealed class DetailModel(PublicReports reports, CitizenActions actions, I
     {
         Message = done switch
         {
-            "followed" => "Bạn đang theo dõi phản ánh này: mỗi cập nhật được báo qua thư điện tử và tin nhắn.",
-            "unfollowed" => "Bạn đã thôi theo dõi phản ánh này.",
-            "rated" => "Cảm ơn bạn đã đánh giá câu trả lời.",
-            "reopened" => "Phản ánh đã được mở lại; đơn vị xử lý phải trả lời trong thời hạn mới.",
+            "followed" => t["feedback.done.followed"].Value,
+            "unfollowed" => t["feedback.done.unfollowed"].Value,
+            "rated" => t["feedback.done.rated"].Value,
+            "reopened" => t["feedback.done.reopened"].Value,
             _ => null,
         };
         return await ShowAsync(ct);
@@ -57,7 +58,7 @@ public sealed class DetailModel(PublicReports reports, CitizenActions actions, I
         Comment = comment;
         if (!int.TryParse(score, out var value) || value is < 1 or > 5)
         {
-            Errors.Add(("score", "Chọn mức đánh giá từ 1 đến 5."));
+            Errors.Add(("score", t["feedback.error.score"].Value));
             return ShowAsync(ct, keepErrors: true);
         }
         Score = value;
@@ -81,7 +82,7 @@ public sealed class DetailModel(PublicReports reports, CitizenActions actions, I
         }
         catch (FeedbackProblem e)
         {
-            Errors.Add((e.Field, e.Message));
+            Errors.Add((e.Field, FeedbackMessages.Localize(e.Message, t)));
             return await ShowAsync(ct, keepErrors: true);
         }
         return LocalRedirect($"/feedback/{Number}?done={done}");

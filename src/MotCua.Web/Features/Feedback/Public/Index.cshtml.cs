@@ -27,10 +27,10 @@ public sealed class IndexModel(PublicReports reports, FeedbackCategories categor
     public IReadOnlyList<UnitSnapshot> Units { get; private set; } = [];
     public ReportingOptions Map => options.Value;
 
-    public static readonly IReadOnlyList<(string Value, string Name)> StatusChoices =
+    public static readonly IReadOnlyList<(string Value, string Key)> StatusChoices =
     [
-        ("open", "Đang xử lý (mọi trạng thái chưa đóng)"), ("closed", "Đã đóng"),
-        .. Enum.GetValues<FeedbackStatus>().Select(s => (s.ToString(), s.VietnameseName())),
+        ("open", "feedback.list.status.open"), ("closed", "feedback.list.status.closed"),
+        .. Enum.GetValues<FeedbackStatus>().Select(s => (s.ToString(), "feedback.status." + s)),
     ];
 
     public async Task OnGetAsync(CancellationToken ct)

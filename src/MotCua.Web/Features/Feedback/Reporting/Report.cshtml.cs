@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MotCua.Domain.Feedback;
 using MotCua.Web.Features.Citizens;
@@ -25,7 +26,7 @@ namespace MotCua.Web.Features.Feedback.Reporting;
 [RequestSizeLimit(6 * FeedbackPhotos.MaxBytes)]
 public sealed class ReportModel(
     FeedbackCategories categories, FeedbackService service, FeedbackPhotos photos, NearbyReports nearby,
-    IDataProtectionProvider protection, IOptions<ReportingOptions> options) : PageModel
+    IDataProtectionProvider protection, IOptions<ReportingOptions> options, IStringLocalizer<MotCuaOptions> t) : PageModel
 {
     private IDataProtector Protector => protection.CreateProtector("MotCua.Feedback.Reporting.Photos");
 
@@ -62,7 +63,7 @@ public sealed class ReportModel(
         await LoadAsync(ct);
         if (Category is null)
         {
-            Errors.Add(("category", CategoryCode is null ? "Chọn loại phản ánh." : "Chọn một loại phản ánh trong danh sách."));
+            Errors.Add(("category", CategoryCode is null ? t["feedback.error.category.missing"].Value : t["feedback.error.category.unknown"].Value));
             return Page();
         }
         Answers = Category.Questions.ToDictionary(q => q.Code,
@@ -74,11 +75,11 @@ public sealed class ReportModel(
         PhotoBatch batch;
         try
         {
-            batch = files.Count > 0 ? await photos.StoreAsync(files, ct) : ReportForm.Restore(Protector, Kept);
+            batch = files.Count > 0 ? await photos.StoreAsync(files, ct) : await photos.StillUnattachedAsync(ReportForm.Restore(Protector, Kept), ct);
         }
         catch (FeedbackProblem e)
         {
-            Errors.Add(("photos", e.Message));
+            Errors.Add(("photos", FeedbackMessages.Localize(e.Message, t)));
             return Page();
         }
         Kept = ReportForm.Keep(Protector, batch);
@@ -97,7 +98,7 @@ public sealed class ReportModel(
         }
         catch (FeedbackProblem e)
         {
-            Errors.Add((ReportForm.FieldOf(e.Field), e.Message));
+            Errors.Add((ReportForm.FieldOf(e.Field), FeedbackMessages.Localize(e.Message, t)));
             return Page();
         }
     }
@@ -118,14 +119,14 @@ public sealed class ReportModel(
         var pin = ReportForm.ParsePoint(Lat, Lng);
         var someCoordinate = !string.IsNullOrWhiteSpace(Lat) || !string.IsNullOrWhiteSpace(Lng);
         if (someCoordinate && pin is not { IsValid: true })
-            Errors.Add(("lat", "Nhập cả vĩ độ và kinh độ dạng số thập phân (ví dụ 21.0285 và 105.8522), hoặc để trống cả hai."));
+            Errors.Add(("lat", t["feedback.error.coordinates"].Value));
         else if (pin is null && string.IsNullOrWhiteSpace(Address) && !hasPhotos)
-            Errors.Add(("lat", "Đặt vị trí trên bản đồ, nhập tọa độ hoặc nhập địa chỉ."));
-        if (Address is { Length: > 500 }) Errors.Add(("address", "Địa chỉ tối đa 500 ký tự."));
-        if (string.IsNullOrWhiteSpace(Description)) Errors.Add(("description", "Mô tả vấn đề bạn gặp."));
-        else if (Description.Length > CategoryAnswers.MaxTextLength) Errors.Add(("description", $"Mô tả tối đa {CategoryAnswers.MaxTextLength} ký tự."));
+            Errors.Add(("lat", t["feedback.error.place"].Value));
+        if (Address is { Length: > 500 }) Errors.Add(("address", t["feedback.error.address.long"].Value));
+        if (string.IsNullOrWhiteSpace(Description)) Errors.Add(("description", t["feedback.error.description"].Value));
+        else if (Description.Length > CategoryAnswers.MaxTextLength) Errors.Add(("description", t["feedback.error.description.long", CategoryAnswers.MaxTextLength].Value));
         foreach (var (code, problem) in CategoryAnswers.Problems(Category!, Answers.Where(a => a.Value.Count > 0).ToDictionary()))
-            Errors.Add((ReportForm.AnswerField(code), problem));
+            Errors.Add((ReportForm.AnswerField(code), FeedbackMessages.Localize(problem, t)));
     }
 
     public bool Answered(string code, string value) => Answers.TryGetValue(code, out var v) && v.Contains(value);

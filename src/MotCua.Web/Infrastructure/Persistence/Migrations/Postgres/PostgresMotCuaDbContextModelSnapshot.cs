@@ -496,6 +496,9 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("RemindedFor")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("ReopenCount")
                         .HasColumnType("integer");
 

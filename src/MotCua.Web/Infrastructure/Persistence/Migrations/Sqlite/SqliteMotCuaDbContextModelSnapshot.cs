@@ -483,6 +483,9 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("RemindedFor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ReopenCount")
                         .HasColumnType("INTEGER");
 
