@@ -18,6 +18,11 @@ public sealed class KpiPagesTests(KpiFactory factory)
         Assert.Contains("Tổng điểm 40.33/100", html, StringComparison.Ordinal);
         Assert.Contains("Xếp thứ 1/", html, StringComparison.Ordinal);
         Assert.Contains("<svg", html, StringComparison.Ordinal);
+        // The trend as lines (March the only month with dossiers: a single point each), the same figures as a table.
+        Assert.Contains("<desc id=\"trend-desc\">", html, StringComparison.Ordinal);
+        Assert.Contains("<circle cx=\"", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><th scope=\"row\">03/2026</th><td>40.33</td><td>62.5</td><td>55.6</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><th scope=\"row\">02/2026</th><td>–</td><td>–</td><td>–</td></tr>", html, StringComparison.Ordinal);
         Assert.Contains("10/16", html, StringComparison.Ordinal);
         Assert.Contains($"/api/v1/kpis/drilldown?indicator=P1&part=numerator&period=2026-03&unit={fx.Unit}&format=csv", html, StringComparison.Ordinal);
         Assert.DoesNotContain("style=", html, StringComparison.OrdinalIgnoreCase);

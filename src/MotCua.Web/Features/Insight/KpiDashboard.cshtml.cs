@@ -62,6 +62,21 @@ public sealed class KpiDashboardModel(KpiScopes scopes, KpiReader reader, TimePr
 
     public static string Points(decimal points) => KpiScoring.Shown(points).ToString("0.##", CultureInfo.InvariantCulture);
 
+    /// <summary>A figure on a chart or in its table: up to two decimals.</summary>
+    public static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>The year's months as three lines on one 0–100 scale: the total points, the on-time and the online rates (%); a month without dossiers is a gap.</summary>
+    public KpiLines TrendLines(string title, string description, string total, string onTime, string online)
+    {
+        KpiLine Line(string name, Func<KpiCard, decimal?> value) =>
+            new(name, [.. Trend.Select(t => t.Card.Counts.Received == 0 ? null : value(t.Card))]);
+        decimal? Rate(KpiCard c, string key) => c.Scores.Single(s => s.Definition.Key == key).Rate is { } r ? Math.Round(r * 100, 1, MidpointRounding.AwayFromZero) : null;
+        return new KpiLines("trend", title, description, [.. Trend.Select(t => MonthLabel(t.Month))],
+        [
+            Line(total, c => KpiScoring.Shown(c.Total)), Line(onTime, c => Rate(c, KpiCatalog.OnTime)), Line(online, c => Rate(c, KpiCatalog.OnlineDossiers)),
+        ]);
+    }
+
     public static string Percent(decimal? rate) => rate is { } r ? (r * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%" : "–";
 
     public static string MonthLabel(int month) => KpiPeriod.FirstDay(month).ToString("MM/yyyy", CultureInfo.InvariantCulture);
