@@ -54,6 +54,18 @@ public sealed class KpiApiTests(KpiFactory factory)
         var reports = await JsonAsync(await city.GetAsync($"/api/v1/kpis/drilldown?indicator=S4&period=2026-03&unit={fx.Unit}"));
         Assert.Equal(fx.Reports["R4"].ToString(), Assert.Single(reports.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
 
+        // O1 and F1: the catalogue's procedures for the ward's level (docs/kpis.md, the fixture): 28 of 124, 20 of 29.
+        foreach (var (key, numerator, denominator) in new[] { ("O1", 28, 124), ("F1", 20, 29) })
+        {
+            var n = await JsonAsync(await city.GetAsync($"/api/v1/kpis/drilldown?indicator={key}&period=2026-03&unit={fx.Unit}"));
+            var d = await JsonAsync(await city.GetAsync($"/api/v1/kpis/drilldown?indicator={key}&part=denominator&period=2026-03&unit={fx.Unit}"));
+            Assert.Equal((numerator, denominator), (n.GetProperty("total").GetInt32(), d.GetProperty("total").GetInt32()));
+            Assert.Equal(Math.Min(100, denominator), d.GetProperty("items").GetArrayLength());
+            Assert.Equal(denominator > 100, d.GetProperty("hasNext").GetBoolean());
+        }
+        var birth = (await JsonAsync(await city.GetAsync($"/api/v1/kpis/drilldown?indicator=O1&period=2026-03&unit={fx.Unit}"))).GetProperty("items").EnumerateArray();
+        Assert.Contains(birth, i => i.GetProperty("code").GetString() == "1.001193");
+
         var csv = await city.GetAsync($"/api/v1/kpis/drilldown?indicator=P1&period=2026-03&unit={fx.Unit}&format=csv");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);

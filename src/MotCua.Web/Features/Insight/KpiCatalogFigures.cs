@@ -18,7 +18,8 @@ namespace MotCua.Web.Features.Insight;
 /// </summary>
 public sealed class KpiCatalogFigures(MotCuaDbContext db)
 {
-    private sealed record Entry(Guid Procedure, DateTimeOffset PublishedAt, bool Retired, string Levels, bool FullyOnline, bool FeeBearing, bool OnlineFiling);
+    /// <summary>One published version as O1 and F1 see it.</summary>
+    public sealed record Entry(Guid Procedure, string Code, string Name, DateTimeOffset PublishedAt, bool Retired, string Levels, bool FullyOnline, bool FeeBearing, bool OnlineFiling);
 
     private List<Entry>? _entries;
 
@@ -33,12 +34,7 @@ public sealed class KpiCatalogFigures(MotCuaDbContext db)
     /// <summary>The counts with the catalogue figures of the period for these KPI levels (null: every level, the whole city).</summary>
     public async Task<KpiCounts> WithAsync(KpiCounts counts, IReadOnlyCollection<string>? levels, KpiPeriod period, CancellationToken ct)
     {
-        var end = new DateTimeOffset(period.End.AddDays(1).ToDateTime(TimeOnly.MinValue), VietnamTime.Offset);
-        var wanted = levels?.Select(l => "|" + CatalogLevel(l) + "|").ToList();
-        var current = (await EntriesAsync(ct)).Where(e => e.PublishedAt < end).GroupBy(e => e.Procedure)
-            .Select(g => g.MaxBy(e => e.PublishedAt)!)
-            .Where(e => !e.Retired && (wanted is null || e.Levels == "||" || e.Levels.Length == 0 || wanted.Any(w => e.Levels.Contains(w, StringComparison.Ordinal))))
-            .ToList();
+        var current = await CurrentAsync(levels, period, ct);
         return counts with
         {
             CatalogProcedures = current.Count, CatalogFullyOnline = current.Count(e => e.FullyOnline),
@@ -46,17 +42,31 @@ public sealed class KpiCatalogFigures(MotCuaDbContext db)
         };
     }
 
+    /// <summary>The procedures behind O1 and F1: the catalogue at the period's end for these levels (null: every level), by code.</summary>
+    public async Task<IReadOnlyList<Entry>> CurrentAsync(IReadOnlyCollection<string>? levels, KpiPeriod period, CancellationToken ct)
+    {
+        var end = new DateTimeOffset(period.End.AddDays(1).ToDateTime(TimeOnly.MinValue), VietnamTime.Offset);
+        var wanted = levels?.Select(l => "|" + CatalogLevel(l) + "|").ToList();
+        return [.. (await EntriesAsync(ct)).Where(e => e.PublishedAt < end).GroupBy(e => e.Procedure)
+            .Select(g => g.MaxBy(e => e.PublishedAt)!)
+            .Where(e => !e.Retired && (wanted is null || e.Levels == "||" || e.Levels.Length == 0 || wanted.Any(w => e.Levels.Contains(w, StringComparison.Ordinal))))
+            .OrderBy(e => e.Code, StringComparer.Ordinal)];
+    }
+
     private async Task<List<Entry>> EntriesAsync(CancellationToken ct)
     {
         if (_entries is not null) return _entries;
-        var versions = await db.ProcedureVersions.AsNoTracking().Where(v => v.Status != VersionStatus.Draft && v.PublishedAt != null)
-            .Select(v => new { v.ProcedureId, v.PublishedAt, v.Status, v.Levels, v.FullProcess, v.HasForm, v.DefinitionJson }).ToListAsync(ct);
+        var versions = await (from v in db.ProcedureVersions.AsNoTracking()
+                              join p in db.Procedures on v.ProcedureId equals p.Id
+                              where v.Status != VersionStatus.Draft && v.PublishedAt != null
+                              select new { v.ProcedureId, p.NationalCode, v.Name, v.PublishedAt, v.Status, v.Levels, v.FullProcess, v.HasForm, v.DefinitionJson })
+            .ToListAsync(ct);
         _entries = [.. versions.Select(v =>
         {
             var definition = JsonSerializer.Deserialize<ProcedureDefinition>(v.DefinitionJson, CatalogJson.Options);
             var online = v.HasForm && definition is not null && definition.ReceiveChannels.Contains(Channel.Online);
             var fee = definition is not null && definition.Fees.Any(f => f.Amount > 0 || f.Table.Any(r => r.Amount > 0));
-            return new Entry(v.ProcedureId, v.PublishedAt!.Value, v.Status == VersionStatus.Retired, v.Levels, v.FullProcess && online, fee, online);
+            return new Entry(v.ProcedureId, v.NationalCode, v.Name, v.PublishedAt!.Value, v.Status == VersionStatus.Retired, v.Levels, v.FullProcess && online, fee, online);
         })];
         return _entries;
     }

@@ -122,8 +122,7 @@ public sealed class KpiReader(MotCuaDbContext db, KpiProcedureCounts precomputed
     /// <summary>The levels of a scope's units (for the catalogue indicators O1 and F1).</summary>
     private async Task<IReadOnlyCollection<string>> LevelsAsync(IReadOnlyCollection<Guid> units, KpiPeriod period, CancellationToken ct)
     {
-        var names = await NamesAsync(period, ct);
-        return [.. units.Select(u => names.GetValueOrDefault(u)?.Level).OfType<string>().Distinct()];
+        return KpiScopes.Levels(units, await NamesAsync(period, ct));
     }
 
     private static KpiCounts WithCatalogue(KpiCounts counts, KpiCounts catalogue) => counts with

@@ -67,5 +67,9 @@ public sealed class KpiScopes(UnitScope scope, UnitDirectory directory, MotCuaDb
         });
     }
 
+    /// <summary>The distinct levels of some units (for the catalogue indicators O1 and F1).</summary>
+    public static IReadOnlyCollection<string> Levels(IEnumerable<Guid> units, IReadOnlyDictionary<Guid, KpiUnit> names) =>
+        [.. units.Select(u => names.GetValueOrDefault(u)?.Level).OfType<string>().Distinct()];
+
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 }
