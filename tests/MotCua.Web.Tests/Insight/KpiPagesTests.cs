@@ -17,6 +17,7 @@ public sealed class KpiPagesTests(KpiFactory factory)
         var html = WebUtility.HtmlDecode(await city.GetPageAsync($"/staff/kpis?period=2026-03&unit={fx.Unit}"));
         Assert.Contains("Tổng điểm 44.05/100", html, StringComparison.Ordinal);
         Assert.Contains("Xếp thứ 1/", html, StringComparison.Ordinal);
+        Assert.Contains("<title id=\"peers-title\">", html, StringComparison.Ordinal);
         Assert.Contains("<svg", html, StringComparison.Ordinal);
         // The trend as lines (March the only month with dossiers: a single point each), the same figures as a table.
         Assert.Contains("<desc id=\"trend-desc\">", html, StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using MotCua.Domain.Catalog;
 using MotCua.Domain.Insight;
 using MotCua.Web.Features.Catalog.Data;
@@ -14,9 +15,10 @@ namespace MotCua.Web.Features.Insight;
 /// scope's levels implement (a procedure without levels counts everywhere). Offered fully online: full-process online
 /// service with an online form, so the product takes it online from filing to result. Fee-bearing: a fee rule with an
 /// amount above 0; payable online: such a procedure that can be filed online (the fee is then paid through VNPay).
-/// The catalogue is read once per request (a few hundred versions), whatever the number of cards.
+/// The parsed catalogue is kept in memory per catalogue revision (bumped by every publication, import and retirement),
+/// so a request reads one row to know it is current, whatever the number of cards.
 /// </summary>
-public sealed class KpiCatalogFigures(MotCuaDbContext db)
+public sealed class KpiCatalogFigures(MotCuaDbContext db, IMemoryCache cache)
 {
     /// <summary>One published version as O1 and F1 see it.</summary>
     public sealed record Entry(Guid Procedure, string Code, string Name, DateTimeOffset PublishedAt, bool Retired, string Levels, bool FullyOnline, bool FeeBearing, bool OnlineFiling);
@@ -56,6 +58,9 @@ public sealed class KpiCatalogFigures(MotCuaDbContext db)
     private async Task<List<Entry>> EntriesAsync(CancellationToken ct)
     {
         if (_entries is not null) return _entries;
+        var revision = await db.CatalogState.AsNoTracking().Select(s => s.Revision).FirstOrDefaultAsync(ct);
+        var key = (nameof(KpiCatalogFigures), revision);
+        if (cache.TryGetValue(key, out List<Entry>? cached) && cached is not null) return _entries = cached;
         var versions = await (from v in db.ProcedureVersions.AsNoTracking()
                               join p in db.Procedures on v.ProcedureId equals p.Id
                               where v.Status != VersionStatus.Draft && v.PublishedAt != null
@@ -68,6 +73,7 @@ public sealed class KpiCatalogFigures(MotCuaDbContext db)
             var fee = definition is not null && definition.Fees.Any(f => f.Amount > 0 || f.Table.Any(r => r.Amount > 0));
             return new Entry(v.ProcedureId, v.NationalCode, v.Name, v.PublishedAt!.Value, v.Status == VersionStatus.Retired, v.Levels, v.FullProcess && online, fee, online);
         })];
+        cache.Set(key, _entries, TimeSpan.FromHours(1));
         return _entries;
     }
 }

@@ -109,6 +109,15 @@ public sealed class KpiDashboardModel(KpiScopes scopes, KpiReader reader, KpiOve
         ["list"] = list, ["when"] = when, ["period"] = Current.Text, ["unit"] = Unit?.ToString(), ["level"] = Level, ["format"] = csv ? "csv" : null,
     }.Where(p => p.Value is not null));
 
+    /// <summary>The peers drawn beside the unit: the first ten of its level and, if it is not among them, the unit itself.</summary>
+    public IEnumerable<KeyValuePair<Guid, decimal>> PeerBars()
+    {
+        if (Peers is null) return [];
+        var shown = Peers.Ranked.Take(10).ToList();
+        if (Unit is { } id && !shown.Any(p => p.Key == id)) shown.AddRange(Peers.Ranked.Where(p => p.Key == id));
+        return shown;
+    }
+
     public string UnitName(Guid id) => Shown?.Names.GetValueOrDefault(id)?.Name ?? "";
 
     public static string Today(TimeProvider clock) => VietnamTime.Display(clock.GetUtcNow());

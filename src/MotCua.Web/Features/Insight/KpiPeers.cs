@@ -3,7 +3,7 @@ using MotCua.Domain.Insight;
 namespace MotCua.Web.Features.Insight;
 
 /// <summary>A unit among its peers: the units of its level within the caller's reach, ranked by total.</summary>
-public sealed record KpiPeerStanding(string Level, int Rank, int Of, decimal Average, decimal Best);
+public sealed record KpiPeerStanding(string Level, int Rank, int Of, decimal Average, decimal Best, IReadOnlyList<KeyValuePair<Guid, decimal>> Ranked);
 
 public static class KpiPeers
 {
@@ -18,6 +18,7 @@ public static class KpiPeers
         if (peerScope is null) return null;
         var peers = (await reader.PerUnitAsync(peerScope.Units, period, ct)).OrderByDescending(p => p.Value.Total).ToList();
         var rank = peers.FindIndex(p => p.Key == id);
-        return rank < 0 ? null : new KpiPeerStanding(unit.Level, rank + 1, peers.Count, peers.Average(p => p.Value.Total), peers[0].Value.Total);
+        return rank < 0 ? null : new KpiPeerStanding(unit.Level, rank + 1, peers.Count, peers.Average(p => p.Value.Total), peers[0].Value.Total,
+            [.. peers.Select(p => KeyValuePair.Create(p.Key, p.Value.Total))]);
     }
 }
