@@ -38,7 +38,13 @@ public sealed class KpiApiTests(KpiFactory factory)
         var peers = card.GetProperty("peers");
         Assert.Equal(("commune", 1, 1, 44.05m, 44.05m), (peers.GetProperty("level").GetString(), peers.GetProperty("rank").GetInt32(),
             peers.GetProperty("of").GetInt32(), peers.GetProperty("average").GetDecimal(), peers.GetProperty("best").GetDecimal()));
-        Assert.Equal(JsonValueKind.Null, (await JsonAsync(await city.GetAsync("/api/v1/kpis/scorecard?period=2026-03&level=commune"))).GetProperty("peers").ValueKind);
+        // The commune level (the ward the only one with figures): the level's precomputed O2/F2 row, the same total.
+        var level = await JsonAsync(await city.GetAsync("/api/v1/kpis/scorecard?period=2026-03&level=commune"));
+        Assert.Equal(JsonValueKind.Null, level.GetProperty("peers").ValueKind);
+        Assert.Equal(44.05m, level.GetProperty("total").GetDecimal());
+        Assert.Equal((1, 1, 1, 1), (level.GetProperty("counts").GetProperty("proceduresWithDossiers").GetInt32(),
+            level.GetProperty("counts").GetProperty("proceduresUsedOnline").GetInt32(), level.GetProperty("counts").GetProperty("proceduresFeeBearing").GetInt32(),
+            level.GetProperty("counts").GetProperty("proceduresPaidOnline").GetInt32()));
 
         var units = await JsonAsync(await city.GetAsync("/api/v1/kpis/units?period=2026-Q1"));
         var ward = units.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("unit").GetGuid() == fx.Unit);

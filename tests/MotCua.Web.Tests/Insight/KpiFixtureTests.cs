@@ -46,6 +46,12 @@ public sealed class KpiFixtureTests(KpiFactory factory)
         Assert.True(facts[fx.Dossiers["H"]].PaidOnline);
         Assert.True(facts[fx.Dossiers["I"]].PaidAtCounter);
         Assert.Equal(2, facts[fx.Dossiers["E"]].SupplementRequests);
+        // The due instants the overdue lists sort by: open ones only (I overdue, H in time with its due date), none once ended.
+        var i = await KpiFixture.LoadAsync(factory, fx.Dossiers["I"]);
+        Assert.Equal(i.DueAtAdjusted ?? i.DueAt, facts[fx.Dossiers["I"]].DueAt);
+        Assert.Equal(facts[fx.Dossiers["H"]].OpenDueAt, facts[fx.Dossiers["H"]].DueAt);
+        Assert.NotNull(facts[fx.Dossiers["H"]].DueAt);
+        Assert.All(new[] { "A", "B", "C", "D", "E", "F", "G", "J" }, x => Assert.Null(facts[fx.Dossiers[x]].DueAt));
     }
 
     [Fact]
