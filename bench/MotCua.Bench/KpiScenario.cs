@@ -41,6 +41,9 @@ internal sealed class KpiScenario : IScenario
                 ("city, quarter", "/api/v1/kpis/scorecard?period=2026-Q1"),
                 ("city, month", "/api/v1/kpis/scorecard?period=2026-03"),
                 ("commune level, year", "/api/v1/kpis/scorecard?period=2026&level=commune"),
+                ("commune level, month", "/api/v1/kpis/scorecard?period=2026-03&level=commune"),
+                ("dashboard, commune level, year", "/staff/kpis?period=2026&level=commune"),
+                ("overdue dossiers, city", "/api/v1/kpis/overdue"),
                 ("one ward, year", $"/api/v1/kpis/scorecard?period=2026&unit={ward}"),
                 ("units ranked, year", "/api/v1/kpis/units?period=2026"),
                 ("open data, year", "/api/v1/open-data/kpis?period=2026"),
@@ -48,7 +51,7 @@ internal sealed class KpiScenario : IScenario
                 ("dashboard page, year", "/staff/kpis?period=2026"),
             })
             {
-                output.WriteLine($"{label,-22} {await TimeAsync(city.Client, url)}");
+                output.WriteLine($"{label,-30} {await TimeAsync(city.Client, url)}");
             }
         }
         Directory.Delete(folder, recursive: true);
@@ -76,6 +79,14 @@ internal sealed class KpiScenario : IScenario
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         var existing = Convert.ToInt64(await ScalarAsync(connectionString, "SELECT count(*) FROM kpi_dossier_facts"), CultureInfo.InvariantCulture);
+        var counted = Convert.ToInt64(await ScalarAsync(connectionString, "SELECT count(*) FROM kpi_procedure_counts"), CultureInfo.InvariantCulture);
+        if (existing >= dossiers && counted == 0 && existing > 0)
+        {
+            var again = Stopwatch.GetTimestamp();
+            await BenchPostgres.ExecuteAsync(connection, RollupSql);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"data set: {existing:N0} dossier facts already there; rolled up again in {Stopwatch.GetElapsedTime(again).TotalSeconds:F1} s"));
+            return;
+        }
         if (existing >= dossiers)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"data set: {existing:N0} dossier facts already there"));
@@ -113,7 +124,7 @@ internal sealed class KpiScenario : IScenario
         await BenchPostgres.ExecuteAsync(connection, RollupSql);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"data set: {dossiers - existing:N0} facts in {(rollup - started) / (double)Stopwatch.Frequency:F0} s; full roll-up of every unit and month in {Stopwatch.GetElapsedTime(rollup).TotalSeconds:F1} s"));
-        foreach (var table in new[] { "kpi_dossier_facts", "kpi_unit_months", "kpi_procedure_months" })
+        foreach (var table in new[] { "kpi_dossier_facts", "kpi_unit_months", "kpi_procedure_months", "kpi_procedure_counts" })
             await BenchPostgres.ExecuteAsync(connection, $"VACUUM ANALYZE {table}");
         output.WriteLine($"  kpi_unit_months {await ScalarAsync(connection, "SELECT count(*) FROM kpi_unit_months")} rows, kpi_procedure_months {await ScalarAsync(connection, "SELECT count(*) FROM kpi_procedure_months")} rows, facts {await ScalarAsync(connection, "SELECT pg_size_pretty(pg_total_relation_size('kpi_dossier_facts'))")}");
     }
@@ -145,6 +156,28 @@ internal sealed class KpiScenario : IScenario
         INSERT INTO kpi_procedure_months ("UnitId", "Month", "ProcedureCode", "Dossiers", "Online", "FeeBearing", "PaidOnline")
         SELECT '00000000-0000-0000-0000-000000000000', "Month", "ProcedureCode", sum("Dossiers"), sum("Online"), sum("FeeBearing"), sum("PaidOnline")
         FROM kpi_procedure_months GROUP BY "Month", "ProcedureCode";
+        DELETE FROM kpi_procedure_counts;
+        CREATE TEMP TABLE bench_periods AS
+        SELECT m AS first, m AS last FROM generate_series(2025, 2026) y, generate_series(1, 12) mm, LATERAL (SELECT y * 100 + mm AS m) x
+        UNION ALL SELECT y * 100 + q * 3 + 1, y * 100 + q * 3 + 3 FROM generate_series(2025, 2026) y, generate_series(0, 3) q
+        UNION ALL SELECT y * 100 + 1, y * 100 + 12 FROM generate_series(2025, 2026) y;
+        CREATE TEMP TABLE bench_sums AS
+        SELECT p.first || '-' || p.last AS period, m."UnitId" AS unit, CASE WHEN v."Kind" IN ('Ward', 'Commune', 'Township') THEN 'commune'
+                   WHEN v."Kind" = 'District' THEN 'district' ELSE 'city' END AS level,
+               m."ProcedureCode" AS code, sum(m."Online") AS online, sum(m."FeeBearing") AS fee, sum(m."PaidOnline") AS paid
+        FROM kpi_procedure_months m JOIN bench_periods p ON m."Month" BETWEEN p.first AND p.last
+        JOIN unit_versions v ON v."UnitId" = m."UnitId" AND v."ValidTo" IS NULL
+        GROUP BY 1, 2, 3, 4;
+        INSERT INTO kpi_procedure_counts ("Scope", "Period", "Procedures", "UsedOnline", "FeeBearing", "PaidOnline")
+        SELECT unit::text, period, count(*), count(*) FILTER (WHERE online > 0), count(*) FILTER (WHERE fee > 0), count(*) FILTER (WHERE paid > 0)
+        FROM bench_sums GROUP BY 1, 2
+        UNION ALL
+        SELECT 'level:' || level, period, count(*), count(*) FILTER (WHERE online > 0), count(*) FILTER (WHERE fee > 0), count(*) FILTER (WHERE paid > 0)
+        FROM (SELECT level, period, code, sum(online) AS online, sum(fee) AS fee, sum(paid) AS paid FROM bench_sums GROUP BY 1, 2, 3) l GROUP BY 1, 2
+        UNION ALL
+        SELECT 'all', period, count(*), count(*) FILTER (WHERE online > 0), count(*) FILTER (WHERE fee > 0), count(*) FILTER (WHERE paid > 0)
+        FROM (SELECT period, code, sum(online) AS online, sum(fee) AS fee, sum(paid) AS paid FROM bench_sums GROUP BY 1, 2) c GROUP BY 1, 2;
+        DROP TABLE bench_periods; DROP TABLE bench_sums;
         """;
 
     private static async Task<object?> ScalarAsync(string connectionString, string sql)

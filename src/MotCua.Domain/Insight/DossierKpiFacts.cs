@@ -37,6 +37,11 @@ public sealed record DossierKpiFact
     public bool Withdrawn { get; init; }
     public KpiOutcome Outcome { get; init; }
     public DateTimeOffset? OpenDueAt { get; init; }
+    /// <summary>
+    /// The due instant (supplement time added) of an open judged dossier whose clock runs, overdue or not: the overdue and
+    /// due-soon lists sort by it. Null once processing ended, and while waiting for the applicant's papers unless already overdue.
+    /// </summary>
+    public DateTimeOffset? DueAt { get; init; }
     public bool Finished { get; init; }
     /// <summary>Minutes from the start of the legal clock to the end of processing (wall clock), 0 while open.</summary>
     public long ProcessingMinutes { get; init; }
@@ -63,6 +68,7 @@ public sealed record DossierKpiFact
         var supplements = dossier.SupplementRounds.Count(r => r.DuringProcessing);
         var outcome = KpiOutcome.None;
         DateTimeOffset? openDue = null;
+        DateTimeOffset? dueAt = null;
         if (received && !withdrawn)
         {
             if (dossier.OutcomeClass is { } judged)
@@ -73,12 +79,14 @@ public sealed record DossierKpiFact
             {
                 // A second supplement request already makes the end late, whenever it comes.
                 outcome = KpiOutcome.OpenOverdue;
+                dueAt = dossier.DueAtAdjusted ?? dossier.DueAt;
             }
             else
             {
                 outcome = KpiOutcome.OpenInTime;
                 // While waiting for papers the clock stands still: only the applicant's answer (a change) moves it on.
                 openDue = dossier.Status == DossierStatus.SupplementRequested ? null : dossier.DueAtAdjusted;
+                dueAt = openDue;
             }
         }
 
@@ -98,6 +106,7 @@ public sealed record DossierKpiFact
             Withdrawn = received && withdrawn,
             Outcome = outcome,
             OpenDueAt = openDue,
+            DueAt = dueAt,
             Finished = finished,
             ProcessingMinutes = finished && (dossier.CountsFrom ?? dossier.ReceivedAt) is { } start ? (long)Math.Max(0, (end!.Value - start).TotalMinutes) : 0,
             ElectronicResult = finished && electronic,

@@ -16,6 +16,8 @@ public sealed record FeedbackKpiFact
     public bool OnTime { get; init; }
     public bool OpenInTime { get; init; }
     public DateTimeOffset? OpenDueAt { get; init; }
+    /// <summary>The current due instant of an open report (moved by a reopening or an extension): the overdue and due-soon lists sort by it.</summary>
+    public DateTimeOffset? DueAt { get; init; }
     public bool Rated { get; init; }
     public bool Satisfied { get; init; }
     public bool Reopened { get; init; }
@@ -37,6 +39,7 @@ public sealed record FeedbackKpiFact
             OnTime = closed && report.ClosedAt is { } at && at <= report.OriginalDueAt,
             OpenInTime = openInTime,
             OpenDueAt = openInTime ? report.OriginalDueAt : null,
+            DueAt = closed ? null : report.DueAt,
             Rated = report.Rating is not null,
             Satisfied = report.Rating is { Score: >= SatisfiedFrom },
             Reopened = report.ReopenCount > 0,

@@ -37,6 +37,14 @@ public sealed record KpiCounts
     public long ProceduresUsedOnline { get; init; }
     public long ProceduresFeeBearing { get; init; }
     public long ProceduresPaidOnline { get; init; }
+    /// <summary>
+    /// The catalogue as published at the period's end, for the scope's levels (indicators O1 and F1): procedures, those
+    /// offered fully online, those with a fee and those of them payable online. Not summed over rows: set once per scope.
+    /// </summary>
+    public long CatalogProcedures { get; init; }
+    public long CatalogFullyOnline { get; init; }
+    public long CatalogFeeBearing { get; init; }
+    public long CatalogPayableOnline { get; init; }
     public long FeedbackReceived { get; init; }
     public long FeedbackOnTime { get; init; }
     public long FeedbackOpenInTime { get; init; }
@@ -96,8 +104,10 @@ public static class KpiScorecard
                 KpiCatalog.OnTime => KpiScoring.Score(d, onTime, c.Judged),
                 // The product records every dossier's processing time, so the average is reported whenever one finished.
                 KpiCatalog.AverageTimeReported => KpiScoring.Score(d, c.Finished > 0 ? 1 : 0, c.Finished > 0 ? 1 : 0),
+                KpiCatalog.ProceduresOfferedOnline => KpiScoring.Score(d, c.CatalogFullyOnline, c.CatalogProcedures),
                 KpiCatalog.OnlineServicesUsed => KpiScoring.Score(d, c.ProceduresUsedOnline, c.ProceduresWithDossiers),
                 KpiCatalog.OnlineDossiers => KpiScoring.Score(d, c.OnlineFull, c.Received),
+                KpiCatalog.PayableOnline => KpiScoring.Score(d, c.CatalogPayableOnline, c.CatalogFeeBearing),
                 KpiCatalog.ProceduresPaidOnline => KpiScoring.Score(d, c.ProceduresPaidOnline, c.ProceduresFeeBearing),
                 KpiCatalog.PaidOnline => KpiScoring.Score(d, c.PaidOnline, c.FeeBearing),
                 KpiCatalog.ElectronicResult => KpiScoring.Score(d, c.ElectronicResult, c.Finished),

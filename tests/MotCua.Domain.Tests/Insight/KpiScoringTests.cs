@@ -30,16 +30,17 @@ public sealed class KpiScoringTests
         var scores = KpiScorecard.Compute(new KpiCounts(), []).ToDictionary(s => s.Definition.Key);
         Assert.Equal((KpiState.NoData, 16m), (scores[KpiCatalog.OnTime].State, scores[KpiCatalog.OnTime].Points));
         Assert.Equal((KpiState.NotEntered, 0m), (scores[KpiCatalog.ProceduresPublished].State, scores[KpiCatalog.ProceduresPublished].Points));
-        // Every product indicator full, every administrator's none: 100 − 6 − 6 − 6 − 4 − 3 − 5 − 5.
-        Assert.Equal(65m, KpiScoring.Total(scores.Values));
+        // Every product indicator full (O1 and F1 from the catalogue too), every administrator's none: 100 − 6 − 6 − 6 − 5 − 5.
+        Assert.Equal((KpiState.NoData, 4m), (scores[KpiCatalog.ProceduresOfferedOnline].State, scores[KpiCatalog.ProceduresOfferedOnline].Points));
+        Assert.Equal(72m, KpiScoring.Total(scores.Values));
     }
 
     [Fact]
     public void Entered_figures_are_summed_over_units_and_months_before_the_rate_is_taken()
     {
-        var scores = KpiScorecard.Compute(new KpiCounts(), [new("T1", 40, 50), new("T1", 5, 50), new("O1", 70, 100)]).ToDictionary(s => s.Definition.Key);
+        var scores = KpiScorecard.Compute(new KpiCounts(), [new("T1", 40, 50), new("T1", 5, 50), new("D3", 70, 100)]).ToDictionary(s => s.Definition.Key);
         Assert.Equal((45L, 100L, 2.7m), (scores["T1"].Numerator, scores["T1"].Denominator, scores["T1"].Points));
-        Assert.Equal(3.5m, scores["O1"].Points); // 70% of an 80% threshold: 0.7 × 4 ÷ 0.8
+        Assert.Equal(4.375m, scores["D3"].Points); // 70% of an 80% threshold: 0.7 × 5 ÷ 0.8
     }
 
     [Fact]

@@ -25,12 +25,26 @@ public sealed class KpiApiTests(KpiFactory factory)
         var fx = await factory.FixtureAsync();
         using var city = await StaffClient.SignInAsync(factory, "giamsat@motcua.demo");
         var card = await JsonAsync(await city.GetAsync($"/api/v1/kpis/scorecard?period=2026-03&unit={fx.Unit}"));
-        Assert.Equal(40.33m, card.GetProperty("total").GetDecimal());
+        Assert.Equal(44.05m, card.GetProperty("total").GetDecimal());
         Assert.Equal("2026-02", card.GetProperty("previous").GetProperty("period").GetString());
         var p1 = card.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("key").GetString() == "P1");
         Assert.Equal((5, 8, 0.625m, 10m), (p1.GetProperty("numerator").GetInt32(), p1.GetProperty("denominator").GetInt32(),
             p1.GetProperty("rate").GetDecimal(), p1.GetProperty("points").GetDecimal()));
         Assert.Equal(6, card.GetProperty("groups").GetArrayLength());
+        // Against its own last period (February: no dossier, so every product indicator has full points) and its peers
+        // (the commune-level units with figures in March: the ward alone).
+        Assert.Equal(16m, card.GetProperty("previous").GetProperty("points").GetProperty("P1").GetDecimal());
+        Assert.Equal(JsonValueKind.Null, card.GetProperty("previous").GetProperty("rates").GetProperty("P1").ValueKind);
+        var peers = card.GetProperty("peers");
+        Assert.Equal(("commune", 1, 1, 44.05m, 44.05m), (peers.GetProperty("level").GetString(), peers.GetProperty("rank").GetInt32(),
+            peers.GetProperty("of").GetInt32(), peers.GetProperty("average").GetDecimal(), peers.GetProperty("best").GetDecimal()));
+        // The commune level (the ward the only one with figures): the level's precomputed O2/F2 row, the same total.
+        var level = await JsonAsync(await city.GetAsync("/api/v1/kpis/scorecard?period=2026-03&level=commune"));
+        Assert.Equal(JsonValueKind.Null, level.GetProperty("peers").ValueKind);
+        Assert.Equal(44.05m, level.GetProperty("total").GetDecimal());
+        Assert.Equal((1, 1, 1, 1), (level.GetProperty("counts").GetProperty("proceduresWithDossiers").GetInt32(),
+            level.GetProperty("counts").GetProperty("proceduresUsedOnline").GetInt32(), level.GetProperty("counts").GetProperty("proceduresFeeBearing").GetInt32(),
+            level.GetProperty("counts").GetProperty("proceduresPaidOnline").GetInt32()));
 
         var units = await JsonAsync(await city.GetAsync("/api/v1/kpis/units?period=2026-Q1"));
         var ward = units.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("unit").GetGuid() == fx.Unit);
@@ -45,6 +59,18 @@ public sealed class KpiApiTests(KpiFactory factory)
         Assert.Equal(8, all.GetProperty("total").GetInt32());
         var reports = await JsonAsync(await city.GetAsync($"/api/v1/kpis/drilldown?indicator=S4&period=2026-03&unit={fx.Unit}"));
         Assert.Equal(fx.Reports["R4"].ToString(), Assert.Single(reports.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
+
+        // O1 and F1: the catalogue's procedures for the ward's level (docs/kpis.md, the fixture): 28 of 124, 20 of 29.
+        foreach (var (key, numerator, denominator) in new[] { ("O1", 28, 124), ("F1", 20, 29) })
+        {
+            var n = await JsonAsync(await city.GetAsync($"/api/v1/kpis/drilldown?indicator={key}&period=2026-03&unit={fx.Unit}"));
+            var d = await JsonAsync(await city.GetAsync($"/api/v1/kpis/drilldown?indicator={key}&part=denominator&period=2026-03&unit={fx.Unit}"));
+            Assert.Equal((numerator, denominator), (n.GetProperty("total").GetInt32(), d.GetProperty("total").GetInt32()));
+            Assert.Equal(Math.Min(100, denominator), d.GetProperty("items").GetArrayLength());
+            Assert.Equal(denominator > 100, d.GetProperty("hasNext").GetBoolean());
+        }
+        var birth = (await JsonAsync(await city.GetAsync($"/api/v1/kpis/drilldown?indicator=O1&period=2026-03&unit={fx.Unit}"))).GetProperty("items").EnumerateArray();
+        Assert.Contains(birth, i => i.GetProperty("code").GetString() == "1.001193");
 
         var csv = await city.GetAsync($"/api/v1/kpis/drilldown?indicator=P1&period=2026-03&unit={fx.Unit}&format=csv");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
@@ -132,7 +158,7 @@ public sealed class KpiApiTests(KpiFactory factory)
         var json = JsonDocument.Parse(body).RootElement;
         var ward = json.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("received").GetInt32() == 9);
         Assert.Equal(5, ward.GetProperty("onTime").GetInt32());
-        Assert.Equal(40.33m, ward.GetProperty("totalPoints").GetDecimal());
+        Assert.Equal(44.05m, ward.GetProperty("totalPoints").GetDecimal());
         foreach (var id in fx.Dossiers.Values) Assert.DoesNotContain(id.ToString(), body, StringComparison.Ordinal);
         var csv = await (await anonymous.GetAsync("/api/v1/open-data/kpis?period=2026-03&format=csv")).Content.ReadAsByteArrayAsync();
         Assert.Equal([0xEF, 0xBB, 0xBF], csv[..3]);

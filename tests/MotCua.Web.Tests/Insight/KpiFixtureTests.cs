@@ -46,6 +46,12 @@ public sealed class KpiFixtureTests(KpiFactory factory)
         Assert.True(facts[fx.Dossiers["H"]].PaidOnline);
         Assert.True(facts[fx.Dossiers["I"]].PaidAtCounter);
         Assert.Equal(2, facts[fx.Dossiers["E"]].SupplementRequests);
+        // The due instants the overdue lists sort by: open ones only (I overdue, H in time with its due date), none once ended.
+        var i = await KpiFixture.LoadAsync(factory, fx.Dossiers["I"]);
+        Assert.Equal(i.DueAtAdjusted ?? i.DueAt, facts[fx.Dossiers["I"]].DueAt);
+        Assert.Equal(facts[fx.Dossiers["H"]].OpenDueAt, facts[fx.Dossiers["H"]].DueAt);
+        Assert.NotNull(facts[fx.Dossiers["H"]].DueAt);
+        Assert.All(new[] { "A", "B", "C", "D", "E", "F", "G", "J" }, x => Assert.Null(facts[fx.Dossiers[x]].DueAt));
     }
 
     [Fact]
@@ -80,8 +86,13 @@ public sealed class KpiFixtureTests(KpiFactory factory)
         Is(KpiCatalog.FeedbackSatisfaction, 1, 2, 3m);    // 1/2 × 6
         Is(KpiCatalog.NoLateNoComplaint, 4, 8, 3.33m);    // 0.5 × 6 ÷ 0.9
         Is(KpiCatalog.FeedbackReopened, 1, 4, 0m);        // shown, not scored
-        foreach (var key in new[] { "T1", "T2", "T3", "O1", "F1", "D3", "D4" }) Is(key, 0, 0, 0m, KpiState.NotEntered);
-        Assert.Equal(40.33m, KpiScoring.Shown(card.Total));
+        // From the bundled catalogue (144 procedures published on 2 March), those a commune-level unit implements: 124, of
+        // which 28 fully online with an online form; 29 with a fee, 20 of them filed (and so paid) online.
+        Assert.Equal((124L, 28L, 29L, 20L), (c.CatalogProcedures, c.CatalogFullyOnline, c.CatalogFeeBearing, c.CatalogPayableOnline));
+        Is(KpiCatalog.ProceduresOfferedOnline, 28, 124, 1.13m); // 28/124 × 4 ÷ 0.8
+        Is(KpiCatalog.PayableOnline, 20, 29, 2.59m);             // 20/29 × 3 ÷ 0.8
+        foreach (var key in new[] { "T1", "T2", "T3", "D3", "D4" }) Is(key, 0, 0, 0m, KpiState.NotEntered);
+        Assert.Equal(44.05m, KpiScoring.Shown(card.Total));
         Assert.Equal(100m, KpiCatalog.All.Sum(x => x.MaxPoints));
     }
 

@@ -15,9 +15,15 @@ public sealed class KpiPagesTests(KpiFactory factory)
         var fx = await factory.FixtureAsync();
         using var city = await StaffClient.SignInAsync(factory, "giamsat@motcua.demo");
         var html = WebUtility.HtmlDecode(await city.GetPageAsync($"/staff/kpis?period=2026-03&unit={fx.Unit}"));
-        Assert.Contains("Tổng điểm 40.33/100", html, StringComparison.Ordinal);
+        Assert.Contains("Tổng điểm 44.05/100", html, StringComparison.Ordinal);
         Assert.Contains("Xếp thứ 1/", html, StringComparison.Ordinal);
+        Assert.Contains("<title id=\"peers-title\">", html, StringComparison.Ordinal);
         Assert.Contains("<svg", html, StringComparison.Ordinal);
+        // The trend as lines (March the only month with dossiers: a single point each), the same figures as a table.
+        Assert.Contains("<desc id=\"trend-desc\">", html, StringComparison.Ordinal);
+        Assert.Contains("<circle cx=\"", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><th scope=\"row\">03/2026</th><td>44.05</td><td>62.5</td><td>55.6</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><th scope=\"row\">02/2026</th><td>–</td><td>–</td><td>–</td></tr>", html, StringComparison.Ordinal);
         Assert.Contains("10/16", html, StringComparison.Ordinal);
         Assert.Contains($"/api/v1/kpis/drilldown?indicator=P1&part=numerator&period=2026-03&unit={fx.Unit}&format=csv", html, StringComparison.Ordinal);
         Assert.DoesNotContain("style=", html, StringComparison.OrdinalIgnoreCase);
@@ -42,7 +48,8 @@ public sealed class KpiPagesTests(KpiFactory factory)
         var response = await anonymous.GetAsync("/statistics?period=2026-03");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        Assert.Contains("9 hồ sơ tiếp nhận; 62.5% đúng hạn; 55.6% trực tuyến; tổng điểm 40.33/100.", html, StringComparison.Ordinal);
+        // The city: O1 and F1 over every level of the catalogue (30 of 144 fully online, 23 of 36 with a fee payable online).
+        Assert.Contains("9 hồ sơ tiếp nhận; 62.5% đúng hạn; 55.6% trực tuyến; tổng điểm 43.77/100.", html, StringComparison.Ordinal);
         Assert.Contains("/api/v1/open-data/kpis?period=2026-03&format=csv", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("/statistics?period=x")).StatusCode);
     }

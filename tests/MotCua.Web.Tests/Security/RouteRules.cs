@@ -259,6 +259,7 @@ public static partial class RouteRules
         new("GET", "/api/v1/kpis/units", Access.BackOffice),
         new("GET", "/api/v1/kpis/trend", Access.BackOffice),
         new("GET", "/api/v1/kpis/drilldown", Access.BackOffice, _ => "/api/v1/kpis/drilldown?indicator=P1"),
+        new("GET", "/api/v1/kpis/overdue", Access.BackOffice),
         new("GET", "/api/v1/kpis/entered", Access.BackOffice),
         new("POST", "/api/v1/kpis/entered", Access.Administrator),
         new("GET", "/api/v1/open-data/kpis", Access.Public),

@@ -9,8 +9,11 @@ public static class InsightModule
         services.AddScoped<KpiRefresh>();
         services.AddScoped<KpiRollup>();
         services.AddScoped<KpiReader>();
+        services.AddScoped<KpiCatalogFigures>();
+        services.AddScoped<KpiProcedureCounts>();
         services.AddScoped<KpiScopes>();
         services.AddScoped<KpiDrilldown>();
+        services.AddScoped<KpiOverdue>();
         services.AddHostedService<KpiRefreshWatch>();
         return services;
     }

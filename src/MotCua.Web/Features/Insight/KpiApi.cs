@@ -24,17 +24,29 @@ public static class KpiApi
             var p = parsed.Period!;
             var (scope, error) = await scopes.ResolveAsync(unit, level, p, ct);
             if (scope is null) return Denied(error);
-            var card = await reader.CardAsync(scope.Units, p, ct);
+            var card = await reader.CardAsync(scope, p, ct);
             if (KpiCsv.Wanted(format))
                 return KpiCsv.File($"kpi-{p.Text}", KpiJson.IndicatorHeader, card.Scores.Select(s => KpiJson.IndicatorRow(s, t)));
             var previous = p.Previous();
-            var before = await reader.CardAsync(scope.Units, previous, ct);
+            var before = await reader.CardAsync(scope, previous, ct);
+            var peers = await KpiPeers.OfAsync(scopes, reader, scope, p, ct);
             return Results.Ok(new
             {
                 period = p.Text,
                 scope = Scope(scope),
                 total = KpiScoring.Shown(card.Total),
-                previous = new { period = previous.Text, total = KpiScoring.Shown(before.Total) },
+                // The same scope's last period, group by group and indicator by indicator, for the comparison.
+                previous = new
+                {
+                    period = previous.Text, total = KpiScoring.Shown(before.Total), groups = KpiJson.Groups(before),
+                    points = before.Scores.ToDictionary(s => s.Definition.Key, s => KpiScoring.Shown(s.Points)),
+                    rates = before.Scores.ToDictionary(s => s.Definition.Key, s => KpiJson.Rate(s.Rate)),
+                },
+                // A unit among the units of its level within reach (null for a level or the whole reach).
+                peers = peers is null ? null : new
+                {
+                    level = peers.Level, rank = peers.Rank, of = peers.Of, average = KpiScoring.Shown(peers.Average), best = KpiScoring.Shown(peers.Best),
+                },
                 averageProcessingDays = card.Counts.AverageProcessingDays is { } days ? Math.Round(days, 2, MidpointRounding.AwayFromZero) : (decimal?)null,
                 groups = KpiJson.Groups(card),
                 indicators = card.Scores.Select(s => KpiJson.Indicator(s, t)),
@@ -75,7 +87,7 @@ public static class KpiApi
             var p = parsed.Period!;
             var (scope, error) = await scopes.ResolveAsync(unit, level, p, ct);
             if (scope is null) return Denied(error);
-            var months = (await reader.TrendAsync(scope.Units, p, ct)).Select(m => new
+            var months = (await reader.TrendAsync(scope, p, ct)).Select(m => new
             {
                 month = KpiPeriod.FirstDay(m.Month).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
                 total = KpiScoring.Shown(m.Card.Total),
@@ -114,6 +126,7 @@ public static class KpiApi
         });
 
         KpiEnteredApi.Map(api);
+        KpiOverdueApi.Map(api);
     }
 
     internal sealed record Parsed(KpiPeriod? Period, IResult? Problem);

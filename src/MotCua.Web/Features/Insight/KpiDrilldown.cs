@@ -15,12 +15,12 @@ public sealed record KpiDrillRow(string Kind, string Id, string? Code, string? P
 /// The dossiers (or reports, or procedures) behind an indicator's numerator or denominator, with exactly the filters the
 /// counters were summed with, so the list's length is the number shown.
 /// </summary>
-public sealed class KpiDrilldown(MotCuaDbContext db)
+public sealed class KpiDrilldown(MotCuaDbContext db, KpiCatalogFigures catalogue, Organization.UnitDirectory directory)
 {
     public const int PageSize = 100;
 
     public static bool Supports(string key) => DossierFilter(key, true) is not null || FeedbackFilter(key, true) is not null
-        || key is KpiCatalog.OnlineServicesUsed or KpiCatalog.ProceduresPaidOnline;
+        || key is KpiCatalog.OnlineServicesUsed or KpiCatalog.ProceduresPaidOnline or KpiCatalog.ProceduresOfferedOnline or KpiCatalog.PayableOnline;
 
     public async Task<(IReadOnlyList<KpiDrillRow> Rows, long Total)> RowsAsync(
         string key, bool numerator, IReadOnlyCollection<Guid>? units, KpiPeriod period, int page, CancellationToken ct)
@@ -51,6 +51,15 @@ public sealed class KpiDrilldown(MotCuaDbContext db)
                 .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
             return (rows.Select(r => new KpiDrillRow("feedback", r.ReportId.ToString(), r.Number, r.CategoryCode, r.UnitId, r.Status.ToString(),
                 VietnamTime.Iso(r.ReceivedAt), null, null)).ToList(), total);
+        }
+        if (key is KpiCatalog.ProceduresOfferedOnline or KpiCatalog.PayableOnline)
+        {
+            // O1 and F1 count the catalogue's procedures for the scope's levels: the rows are those procedures (the catalogue is the city's: no unit).
+            var levels = units is null ? null : KpiScopes.Levels(units, await KpiScopes.NamesAsync(db, directory.Today, period, ct));
+            var entries = (await catalogue.CurrentAsync(levels, period, ct))
+                .Where(e => key == KpiCatalog.ProceduresOfferedOnline ? !numerator || e.FullyOnline : e.FeeBearing && (!numerator || e.OnlineFiling)).ToList();
+            return ([.. entries.Skip((page - 1) * PageSize).Take(PageSize)
+                .Select(e => new KpiDrillRow("procedure", e.Code, e.Code, e.Name, Guid.Empty, null, null, null, null))], entries.Count);
         }
         // O2 and F2 count procedures: the rows are the procedures, with the unit where each was counted first.
         var q = db.Set<Data.KpiProcedureMonth>().AsNoTracking().Where(r => r.Month >= period.FirstMonth && r.Month <= period.LastMonth);

@@ -13,7 +13,7 @@ namespace MotCua.Web.Features.Insight;
 public sealed record KpiEntryRequest(Guid? Unit, string? Month, string? Key, long? Numerator, long? Denominator);
 
 /// <summary>
-/// The figures entered by administrators (transparency, procedures offered or payable online, data reuse): read by
+/// The figures entered by administrators (transparency, data reuse, use of the document store): read by
 /// supervisors within their reach, entered by an administrator of the unit, each entry audited with the change.
 /// </summary>
 public static class KpiEnteredApi

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MotCua.Domain.Insight;
+using MotCua.Web.Features.Insight.Data;
 using MotCua.Web.Infrastructure;
 
 namespace MotCua.Web.Features.Insight;
@@ -21,7 +22,7 @@ public static class KpiOpenData
             var names = await scopes.NamesAsync(p, ct);
             var units = level is null ? null : names.Values.Where(n => n.Level == level).Select(n => n.Id).ToHashSet();
             var cards = await reader.PerUnitAsync(units, p, ct);
-            var city = await reader.CardAsync(units, p, ct);
+            var city = await reader.CardAsync(units, p, ct, level is null ? null : KpiProcedureCount.LevelScope(level));
             var rows = cards.Where(c => names.ContainsKey(c.Key)).OrderBy(c => names[c.Key].Code, StringComparer.Ordinal).Select(c => Row(names[c.Key], c.Value)).ToList();
             if (KpiCsv.Wanted(format))
                 return KpiCsv.File($"open-data-kpi-{p.Text}", Header, rows.Select(r => r.Cells));

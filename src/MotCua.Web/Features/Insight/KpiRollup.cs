@@ -11,7 +11,7 @@ namespace MotCua.Web.Features.Insight;
 /// to the old figures: a round run twice, or after a failure, gives the same counters). Every pair of the units ×
 /// months touched is recomputed, a small superset of the pairs themselves.
 /// </summary>
-public sealed class KpiRollup(MotCuaDbContext db)
+public sealed class KpiRollup(MotCuaDbContext db, KpiProcedureCounts counts)
 {
     public async Task RecomputeAsync(IReadOnlyCollection<(Guid Unit, int Month)> touched, CancellationToken ct)
     {
@@ -91,5 +91,7 @@ public sealed class KpiRollup(MotCuaDbContext db)
         db.AddRange(city);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
+        // Distinct-procedure counts per whole period (month, quarter, year) for units, levels and the city.
+        await counts.RecomputeAsync(months, ct);
     }
 }

@@ -30,6 +30,29 @@ public sealed class KpiProcedureMonth
 }
 
 /// <summary>
+/// The distinct-procedure counts (O2, F2) of one scope over one whole period (a month, a quarter or a year), so that a
+/// level, the city or a unit ranked among many reads one row instead of counting distinct procedures over thousands of
+/// unit × month × procedure rows. The scope is a unit's id, "level:" and a level (its units as of the period's last
+/// day) or <see cref="CityScope"/>; the period its first and last months ("202601-202612"). Recomputed for every month,
+/// quarter and year a refresh round touched (docs/adr/0029).
+/// </summary>
+public sealed class KpiProcedureCount
+{
+    public const string CityScope = "all";
+
+    public static string LevelScope(string level) => "level:" + level;
+
+    public static string PeriodKey(KpiPeriod period) => $"{period.FirstMonth}-{period.LastMonth}";
+
+    public required string Scope { get; set; }
+    public required string Period { get; set; }
+    public int Procedures { get; set; }
+    public int UsedOnline { get; set; }
+    public int FeeBearing { get; set; }
+    public int PaidOnline { get; set; }
+}
+
+/// <summary>
 /// How far the refresh has read the changes: dossier events, payments and feedback reports up to these instants.
 /// One row; its version is bumped first thing in a round, so two instances never run a round at once.
 /// </summary>

@@ -25,6 +25,8 @@ internal static class InsightModel
             e.HasIndex(x => new { x.UnitId, x.Month });
             // Open dossiers in time whose due date passes: the refresh turns them overdue.
             e.HasIndex(x => x.OpenDueAt);
+            // The overdue and due-soon lists: one outcome, in due order, the unit read from the index to filter the scope.
+            e.HasIndex(x => new { x.Outcome, x.DueAt, x.UnitId });
         });
         b.Entity<FeedbackKpiFact>(e =>
         {
@@ -33,13 +35,21 @@ internal static class InsightModel
             e.Property(x => x.ReportId).ValueGeneratedNever();
             e.HasIndex(x => new { x.UnitId, x.Month });
             e.HasIndex(x => x.OpenDueAt);
+            e.HasIndex(x => new { x.Closed, x.DueAt, x.UnitId });
         });
         b.Entity<KpiUnitMonth>(e =>
         {
             e.ToTable("kpi_unit_months");
             e.HasKey(x => new { x.UnitId, x.Month });
             e.HasIndex(x => x.Month);
-            e.ComplexProperty(x => x.Counts);
+            e.ComplexProperty(x => x.Counts, c =>
+            {
+                // From the catalogue at read time (KpiCatalogFigures), never stored per unit and month.
+                c.Ignore(x => x.CatalogProcedures);
+                c.Ignore(x => x.CatalogFullyOnline);
+                c.Ignore(x => x.CatalogFeeBearing);
+                c.Ignore(x => x.CatalogPayableOnline);
+            });
         });
         b.Entity<KpiProcedureMonth>(e =>
         {
@@ -47,6 +57,14 @@ internal static class InsightModel
             e.HasKey(x => new { x.UnitId, x.Month, x.ProcedureCode });
             e.Property(x => x.ProcedureCode).HasMaxLength(64);
             e.HasIndex(x => x.Month);
+        });
+        b.Entity<KpiProcedureCount>(e =>
+        {
+            e.ToTable("kpi_procedure_counts");
+            e.HasKey(x => new { x.Scope, x.Period });
+            e.Property(x => x.Scope).HasMaxLength(36);
+            e.Property(x => x.Period).HasMaxLength(13);
+            e.HasIndex(x => x.Period);
         });
         b.Entity<KpiWatermark>(e =>
         {

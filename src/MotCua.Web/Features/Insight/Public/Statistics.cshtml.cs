@@ -30,7 +30,7 @@ public sealed class StatisticsModel(KpiScopes scopes, KpiReader reader, TimeProv
         }
         Current = parsed.Period;
         var names = await scopes.NamesAsync(Current, ct);
-        City = await reader.CardAsync(null, Current, ct);
+        City = await reader.CardAsync(units: null, Current, ct);
         Units = [.. (await reader.PerUnitAsync(null, Current, ct)).Where(c => names.ContainsKey(c.Key))
             .Select(c => (names[c.Key], c.Value)).OrderBy(c => c.Item1.Name, StringComparer.Ordinal)];
         return Page();

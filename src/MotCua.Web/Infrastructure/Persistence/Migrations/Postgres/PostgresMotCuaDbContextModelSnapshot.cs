@@ -550,6 +550,9 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<bool>("Digitised")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("ElectronicResult")
                         .HasColumnType("boolean");
 
@@ -609,6 +612,8 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("UnitId", "Month");
 
+                    b.HasIndex("Outcome", "DueAt", "UnitId");
+
                     b.ToTable("kpi_dossier_facts", (string)null);
                 });
 
@@ -619,6 +624,9 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<bool>("Closed")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Month")
                         .HasColumnType("integer");
@@ -649,6 +657,8 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("OpenDueAt");
 
                     b.HasIndex("UnitId", "Month");
+
+                    b.HasIndex("Closed", "DueAt", "UnitId");
 
                     b.ToTable("kpi_feedback_facts", (string)null);
                 });
@@ -1456,6 +1466,35 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("kpi_entered_values", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Insight.Data.KpiProcedureCount", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<int>("FeeBearing")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PaidOnline")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Procedures")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UsedOnline")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Scope", "Period");
+
+                    b.HasIndex("Period");
+
+                    b.ToTable("kpi_procedure_counts", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Insight.Data.KpiProcedureMonth", b =>

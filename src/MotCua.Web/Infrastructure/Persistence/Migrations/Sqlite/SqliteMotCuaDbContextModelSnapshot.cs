@@ -537,6 +537,9 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<bool>("Digitised")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("ElectronicResult")
                         .HasColumnType("INTEGER");
 
@@ -596,6 +599,8 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("UnitId", "Month");
 
+                    b.HasIndex("Outcome", "DueAt", "UnitId");
+
                     b.ToTable("kpi_dossier_facts", (string)null);
                 });
 
@@ -605,6 +610,9 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DueAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Month")
@@ -636,6 +644,8 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("OpenDueAt");
 
                     b.HasIndex("UnitId", "Month");
+
+                    b.HasIndex("Closed", "DueAt", "UnitId");
 
                     b.ToTable("kpi_feedback_facts", (string)null);
                 });
@@ -1441,6 +1451,35 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("kpi_entered_values", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Insight.Data.KpiProcedureCount", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FeeBearing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PaidOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Procedures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UsedOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Scope", "Period");
+
+                    b.HasIndex("Period");
+
+                    b.ToTable("kpi_procedure_counts", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Insight.Data.KpiProcedureMonth", b =>
