@@ -61,7 +61,8 @@
                 var li = template.content.firstElementChild.cloneNode(true);
                 var a = li.querySelector('a');
                 a.href = item.url;
-                a.textContent = item.number + ' · ' + item.status + ' · cách khoảng ' + item.distance + ' m';
+                // The distance's words come from the page, in the reader's language ({0} is the distance in metres).
+                a.textContent = item.number + ' · ' + item.status + ' · ' + template.dataset.distance.replace('{0}', item.distance);
                 li.querySelector('.meta').textContent = item.description.length > 200 ? item.description.slice(0, 200) + '…' : item.description;
                 list.appendChild(li);
             });

@@ -163,6 +163,9 @@ public sealed class ReportingPageTests(MotCuaFactory factory) : IClassFixture<Mo
         var numbers = System.Text.Json.JsonDocument.Parse(json).RootElement.EnumerateArray().Select(e => e.GetProperty("number").GetString()).ToList();
         Assert.Equal([nearer.Number, near.Number], numbers);
         Assert.DoesNotContain("Nguyễn", json, StringComparison.Ordinal);
+        // The status in the reader's language, as the page around the live list is.
+        var english = await client.GetPageAsync($"/feedback/nearby?category=chieu-sang&lat={at.Latitude.ToString(System.Globalization.CultureInfo.InvariantCulture)}&lng={at.Longitude.ToString(System.Globalization.CultureInfo.InvariantCulture)}&lang=en");
+        Assert.Equal("New", System.Text.Json.JsonDocument.Parse(english).RootElement[0].GetProperty("status").GetString());
 
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/feedback/nearby?category=khong-co&lat=21&lng=105")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/feedback/nearby?category=chieu-sang&lat=91&lng=105")).StatusCode);

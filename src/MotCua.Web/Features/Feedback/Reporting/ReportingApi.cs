@@ -40,14 +40,15 @@ public static class ReportingApi
             return Results.Bytes(outlines.Json, "application/geo+json");
         }).AllowAnonymous().RequireRateLimiting(PublicRateLimits.PublicApi);
 
-        app.MapGet(NearbyPath, async (string? category, string? lat, string? lng, FeedbackCategories categories, NearbyReports nearby, CancellationToken ct) =>
+        app.MapGet(NearbyPath, async (string? category, string? lat, string? lng, FeedbackCategories categories, NearbyReports nearby,
+            Microsoft.Extensions.Localization.IStringLocalizer<MotCuaOptions> t, CancellationToken ct) =>
         {
             if (await categories.FindAsync(category, ct) is null) return Problem("category", "Chọn một loại phản ánh trong danh sách.");
             if (ReportForm.ParsePoint(lat, lng) is not { IsValid: true } at) return Problem("lat", "Vị trí không hợp lệ.");
             var found = await nearby.FindAsync(category!, at, ct);
             return Results.Json(found.Select(r => new
             {
-                number = r.Number, description = r.Description, status = r.Status.VietnameseName(), distance = r.DistanceMetres,
+                number = r.Number, description = r.Description, status = t[$"feedback.status.{r.Status}"].Value, distance = r.DistanceMetres,
                 url = $"/feedback/{r.Number}",
             }));
         }).AllowAnonymous().RequireRateLimiting(PublicRateLimits.PublicApi);
