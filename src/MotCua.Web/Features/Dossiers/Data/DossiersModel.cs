@@ -20,5 +20,6 @@ internal static class DossiersModel
         });
         DossierMapping.Configure(b);
         Filing.DraftModel.Configure(b);
+        Lateness.LatenessPrompt.Configure(b);
     }
 }

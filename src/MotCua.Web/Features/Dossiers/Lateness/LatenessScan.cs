@@ -21,8 +21,8 @@ public sealed class LatenessOptions
 /// <summary>
 /// Prompts handlers before a dossier misses its appointment: an e-mail to whoever holds the current step (or,
 /// when nobody has claimed it, to the staff with the step's role in its unit) asking for the apology slip
-/// (form 04). One prompt per dossier and appointment: the outbox dedupe key carries the appointment, so a new
-/// date after an apology can be prompted again, and two instances scanning at once write the prompt once.
+/// (form 04). One prompt per dossier and appointment, remembered in <see cref="LatenessPrompt"/>: a new date after an
+/// apology can be prompted again, and two instances scanning at once write the prompt once.
 /// </summary>
 public sealed class LatenessScan(MotCuaDbContext db, OutboxWriter outbox, DossierStaff staff, IOptions<LatenessOptions> options,
     IOptions<MotCuaOptions> product, TimeProvider clock, ILogger<LatenessScan> log)
@@ -32,26 +32,37 @@ public sealed class LatenessScan(MotCuaDbContext db, OutboxWriter outbox, Dossie
     {
         var now = clock.GetUtcNow();
         var horizon = now + options.Value.Warning;
+        // Those already prompted for their current appointment are left out here, in SQL: otherwise they would fill every
+        // batch and a dossier behind them would never be reached.
+        var prompts = db.Set<LatenessPrompt>();
         var candidates = await db.Dossiers.AsNoTracking().Include(d => d.Tasks).AsSplitQuery()
-            .Where(d => d.Status == DossierStatus.Processing && d.AppointmentAt != null && d.AppointmentAt <= horizon)
+            .Where(d => d.Status == DossierStatus.Processing && d.AppointmentAt != null && d.AppointmentAt <= horizon
+                && !prompts.Any(p => p.DossierId == d.Id && p.AppointmentAt == d.AppointmentAt))
             .OrderBy(d => d.AppointmentAt).Take(options.Value.BatchSize).ToListAsync(ct);
         if (candidates.Count == 0) return 0;
 
-        var keys = candidates.ToDictionary(d => d.Id, d => $"late:{d.Id:N}:{d.AppointmentAt!.Value.ToUnixTimeSeconds()}");
-        var keyList = keys.Values.ToList();
-        var done = (await db.OutboxMessages.AsNoTracking().Where(m => m.DedupeKey != null && keyList.Contains(m.DedupeKey))
+        var planned = new List<(Dossier Dossier, string Key, IReadOnlyList<(string Email, string Name)> Recipients)>();
+        foreach (var dossier in candidates)
+        {
+            var recipients = dossier.MainTask is { } task ? await RecipientsAsync(task, ct) : [];
+            if (recipients.Count == 0) log.LogWarning("Dossier {Code} will be late and nobody holds its current step", dossier.Code);
+            planned.Add((dossier, $"late:{dossier.Id:N}:{dossier.AppointmentAt!.Value.ToUnixTimeSeconds()}", recipients));
+        }
+        // Prompts already in the outbox under their exact keys (written before prompts were remembered, or by an instance
+        // racing this one) are not written again: the outbox's unique key would refuse the whole batch.
+        var keys = planned.SelectMany(p => p.Recipients.Select(r => $"{p.Key}:{r.Email}")).ToList();
+        var sent = (await db.OutboxMessages.AsNoTracking().Where(m => m.DedupeKey != null && keys.Contains(m.DedupeKey))
             .Select(m => m.DedupeKey!).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var written = 0;
-        foreach (var dossier in candidates.Where(d => !done.Contains(keys[d.Id])))
+        foreach (var (dossier, key, recipients) in planned)
         {
-            if (dossier.MainTask is not { } task) continue;
-            var recipients = await RecipientsAsync(task, ct);
-            foreach (var (email, name) in recipients)
+            foreach (var (email, name) in recipients.Where(r => !sent.Contains($"{key}:{r.Email}")))
             {
-                outbox.Add(EmailHandler.MessageType, Prompt(dossier, email, name, now), $"{keys[dossier.Id]}:{email}");
+                outbox.Add(EmailHandler.MessageType, Prompt(dossier, email, name, now), $"{key}:{email}");
                 written++;
             }
-            if (recipients.Count == 0) log.LogWarning("Dossier {Code} will be late and nobody holds step {Step} in its unit", dossier.Code, task.StepKey);
+            // Remembered even when nobody could be told: the dossier must not hold a place in every later batch.
+            db.Add(new LatenessPrompt { DossierId = dossier.Id, AppointmentAt = dossier.AppointmentAt!.Value, PromptedAt = now });
         }
         try
         {

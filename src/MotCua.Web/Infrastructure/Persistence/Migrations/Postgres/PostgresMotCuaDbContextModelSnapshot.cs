@@ -1301,6 +1301,22 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("dossier_draft_attachments", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Dossiers.Lateness.LatenessPrompt", b =>
+                {
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AppointmentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("PromptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("DossierId", "AppointmentAt");
+
+                    b.ToTable("lateness_prompts", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Feedback.Data.FeedbackCategoryRow", b =>
                 {
                     b.Property<string>("Code")

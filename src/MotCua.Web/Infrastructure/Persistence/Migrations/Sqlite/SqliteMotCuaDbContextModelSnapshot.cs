@@ -1286,6 +1286,22 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("dossier_draft_attachments", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Dossiers.Lateness.LatenessPrompt", b =>
+                {
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AppointmentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PromptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DossierId", "AppointmentAt");
+
+                    b.ToTable("lateness_prompts", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Feedback.Data.FeedbackCategoryRow", b =>
                 {
                     b.Property<string>("Code")
