@@ -41,6 +41,7 @@ public sealed partial class FeedbackReport
     {
         PublishedDescription = string.IsNullOrWhiteSpace(publishedDescription) ? null : publishedDescription.Trim();
         Hidden = hidden;
+        ModeratedAt = now;
         Record(FeedbackEventType.Moderated, actorId, actorName, now, Status, reason: hidden ? "hidden" : "published");
     }
 

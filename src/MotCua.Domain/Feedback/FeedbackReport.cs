@@ -47,8 +47,15 @@ public sealed partial class FeedbackReport
     public string Description { get; private set; } = "";
     /// <summary>What the public sees of the description after moderation (null: not yet moderated, the original is shown).</summary>
     public string? PublishedDescription { get; private set; }
-    /// <summary>Taken off the public map and list by a moderator (abuse, personal data that cannot be redacted).</summary>
+    /// <summary>
+    /// Not public: taken off the map and list by a moderator (abuse, personal data that cannot be redacted), or, where the
+    /// city moderates before publishing, not yet moderated (<see cref="ModeratedAt"/> null).
+    /// </summary>
     public bool Hidden { get; private set; }
+    /// <summary>When staff last moderated it; null: never.</summary>
+    public DateTimeOffset? ModeratedAt { get; private set; }
+    /// <summary>Received and waiting for its first moderation before it is published.</summary>
+    public bool AwaitsModeration => Hidden && ModeratedAt is null;
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Answers { get; private set; } = new Dictionary<string, IReadOnlyList<string>>();
     public IReadOnlyList<Guid> PhotoIds => _photoIds;
     /// <summary>Null: reported anonymously.</summary>
@@ -77,7 +84,7 @@ public sealed partial class FeedbackReport
     public static FeedbackReport Receive(
         Guid id, string number, FeedbackCategory category, GeoPoint? location, string? address, Guid? locatedUnit, Guid handlingUnit,
         string description, IReadOnlyDictionary<string, IReadOnlyList<string>> answers, IReadOnlyList<Guid> photos, Reporter? reporter,
-        DateTimeOffset now, DateTimeOffset dueAt)
+        DateTimeOffset now, DateTimeOffset dueAt, bool moderateBeforePublishing = false)
     {
         if (location is null && string.IsNullOrWhiteSpace(address))
             throw new FeedbackRuleException(FeedbackErrors.Invalid, "Cần vị trí trên bản đồ hoặc địa chỉ.");
@@ -90,6 +97,8 @@ public sealed partial class FeedbackReport
             Id = id, Number = number, CategoryCode = category.Code, Location = location, Address = address?.Trim(),
             LocatedUnitId = locatedUnit, HandlingUnitId = handlingUnit, Description = description.Trim(), Answers = answers,
             Reporter = reporter, Status = FeedbackStatus.New, ReceivedAt = now, DueAt = dueAt, OriginalDueAt = dueAt,
+            // Where the city moderates first, a report is published by its first moderation, not on arrival.
+            Hidden = moderateBeforePublishing,
         };
         report._photoIds.AddRange(photos);
         report.Record(FeedbackEventType.Received, reporter?.CitizenId ?? "anonymous", reporter?.Name ?? "Người dân", now, FeedbackStatus.New,

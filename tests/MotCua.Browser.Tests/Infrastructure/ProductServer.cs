@@ -35,6 +35,8 @@ public sealed class ProductServer : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:MotCua", _database.ConnectionString);
         builder.UseSetting("MotCua:Demo", "true");
+        // The feedback test reads its report back in public at once (the web tests cover moderation before publishing).
+        builder.UseSetting("MotCua:Feedback:ModerateBeforePublishing", "false");
         builder.UseSetting("MotCua:ApplyBundledReforms", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Every test client shares one address: the per-address limits are tested on their own (PublicRateLimitTests).

@@ -35,6 +35,8 @@ public class MotCuaFactory : WebApplicationFactory<Program>
         builder.UseSetting("MotCua:RateLimits:StaffSignInPerAccountPerMinute", "100000");
         // Tests read their own writes at once; PublicListCacheTests turn the public list cache on.
         builder.UseSetting("MotCua:PublicListCache:Seconds", "0");
+        // Most tests file a report and read it back in public at once; PreModerationTests cover the default (moderate first).
+        builder.UseSetting("MotCua:Feedback:ModerateBeforePublishing", "false");
         // The product reaches the bundled VNeID stand-in (its own in-memory server) for discovery and tokens.
         builder.ConfigureTestServices(services => services.AddOptions<OpenIdConnectOptions>(VNeIdSignIn.Scheme)
             .Configure<IServer>((o, server) => { if (server is TestServer test) o.BackchannelHttpHandler = test.CreateHandler(); }));

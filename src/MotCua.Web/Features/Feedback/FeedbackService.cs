@@ -25,7 +25,8 @@ public sealed class FeedbackProblem(string field, string message) : Exception(me
 /// <summary>Receives reports: checks them, routes them, numbers them and gives them their time limit, once per key.</summary>
 public sealed class FeedbackService(
     MotCuaDbContext db, FeedbackCategories categories, FeedbackRouting routing, UnitCalendars calendars, DossierCodeAllocator numbers,
-    FeedbackPhotos photos, FeedbackNotifier notifier, IAuditLog audit, TimeProvider clock)
+    FeedbackPhotos photos, FeedbackNotifier notifier, IAuditLog audit, Microsoft.Extensions.Options.IOptions<Reporting.ReportingOptions> options,
+    TimeProvider clock)
 {
     /// <summary>The numbering series of reports in the shared daily sequence table.</summary>
     private const string Series = "PA";
@@ -63,7 +64,8 @@ public sealed class FeedbackService(
                 var day = VietnamTime.Today(clock);
                 var sequence = await numbers.NextAsync(Series, day, ct);
                 var report = FeedbackReport.Receive(Guid.NewGuid(), Number(day, sequence), category, pin, filing.Address,
-                    routed.LocatedUnitId, routed.HandlingUnitId, filing.Description, filing.Answers, filing.Photos.Ids, filing.Reporter, now, due);
+                    routed.LocatedUnitId, routed.HandlingUnitId, filing.Description, filing.Answers, filing.Photos.Ids, filing.Reporter, now, due,
+                    options.Value.ModerateBeforePublishing);
                 db.Add(report);
                 photos.Attach(filing.Photos, report.Id);
                 await notifier.QueueAsync(report, notifiedUpTo: 0, ct);

@@ -10,7 +10,7 @@ public sealed record FeedbackInboxQuery(string? View, FeedbackStatus? Status, st
 
 public sealed record FeedbackInboxRow(
     Guid Id, string Number, string CategoryCode, string Description, string? Address, Guid HandlingUnitId, FeedbackStatus Status,
-    DateTimeOffset ReceivedAt, DateTimeOffset DueAt, bool Escalated, bool Hidden, bool Reminded = false);
+    DateTimeOffset ReceivedAt, DateTimeOffset DueAt, bool Escalated, bool Hidden, bool Reminded = false, bool AwaitsModeration = false);
 
 public sealed record FeedbackInboxCounts(int New, int Mine, int Unit, int DueSoon, int Overdue, int Escalated, int Closed);
 
@@ -59,7 +59,7 @@ public sealed class FeedbackInbox(MotCuaDbContext db, UnitScope scope, TimeProvi
         var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
         var ordered = view == "closed" ? selected.OrderByDescending(r => r.ClosedAt).ThenBy(r => r.Number) : selected.OrderBy(r => r.DueAt).ThenBy(r => r.Number);
         var items = await ordered.Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(r => new FeedbackInboxRow(r.Id, r.Number, r.CategoryCode, r.Description, r.Address, r.HandlingUnitId, r.Status, r.ReceivedAt, r.DueAt, r.Escalated, r.Hidden, r.RemindedFor == r.DueAt))
+            .Select(r => new FeedbackInboxRow(r.Id, r.Number, r.CategoryCode, r.Description, r.Address, r.HandlingUnitId, r.Status, r.ReceivedAt, r.DueAt, r.Escalated, r.Hidden, r.RemindedFor == r.DueAt, r.Hidden && r.ModeratedAt == null))
             .ToListAsync(ct);
         // The tabs' counts with the same filters, so a filter shows where its reports are.
         var counts = new FeedbackInboxCounts(

@@ -28,8 +28,9 @@ public sealed class MineModel(MotCuaDbContext db, PublicReports reports) : PageM
         var rows = await db.Set<FeedbackReport>().AsNoTracking()
             .Where(r => r.Reporter!.CitizenId == me || followed.Contains(r.Id))
             .OrderByDescending(r => r.ReceivedAt).Take(Limit).AsSplitQuery().ToListAsync(ct);
-        HiddenNumbers = [.. rows.Where(r => r.Hidden).Select(r => r.Number)];
-        var mine = rows.Where(r => !r.Hidden && r.Reporter?.CitizenId == me).ToList();
+        // The reporter sees their own report while it waits for moderation; one hidden by a moderator is only named.
+        HiddenNumbers = [.. rows.Where(r => r.Hidden && !r.AwaitsModeration).Select(r => r.Number)];
+        var mine = rows.Where(r => (!r.Hidden || r.AwaitsModeration) && r.Reporter?.CitizenId == me).ToList();
         Sent = await reports.ToPublicAsync(mine, ct);
         Followed = await reports.ToPublicAsync([.. rows.Where(r => !r.Hidden && !mine.Contains(r))], ct);
     }

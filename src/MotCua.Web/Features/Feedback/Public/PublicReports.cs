@@ -66,7 +66,9 @@ public sealed class PublicReports(MotCuaDbContext db, FeedbackCategories categor
     {
         var names = (await categories.ActiveAsync(ct)).ToDictionary(c => c.Code, c => c.Name);
         var units = await UnitNames.ForAsync(db, reports.Select(r => r.HandlingUnitId), ct);
-        return [.. reports.Where(r => !r.Hidden).Select(r =>
+        // Callers choose whom to show; only a report hidden by a moderator is never shown (one awaiting moderation is shown
+        // to its own reporter).
+        return [.. reports.Where(r => !r.Hidden || r.AwaitsModeration).Select(r =>
         {
             var unit = units.GetValueOrDefault(r.HandlingUnitId, "");
             return new PublicReport(r.Number, names.GetValueOrDefault(r.CategoryCode, r.CategoryCode), r.Status, unit, r.ReceivedAt, r.DueAt,

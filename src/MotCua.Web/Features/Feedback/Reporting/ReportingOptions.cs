@@ -17,6 +17,13 @@ public sealed class ReportingOptions
     /// <summary>The attribution the tile server's licence asks for (plain text).</summary>
     public string? TileAttribution { get; set; }
 
+    /// <summary>
+    /// Staff moderate a report (take out personal data or abuse, or hide it) before it is published: a new report stays off
+    /// the public map, list, Open311 and nearby suggestions until its first moderation. Off: published on arrival and
+    /// moderated afterwards.
+    /// </summary>
+    public bool ModerateBeforePublishing { get; set; } = true;
+
     /// <summary>How long after the answer the reporter may reopen the report.</summary>
     public int ReopenWindowDays { get; set; } = 7;
 

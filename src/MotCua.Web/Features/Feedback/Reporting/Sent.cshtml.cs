@@ -16,14 +16,17 @@ public sealed class SentModel(MotCuaDbContext db) : PageModel
     public string Number { get; private set; } = "";
     public DateTimeOffset DueAt { get; private set; }
     public bool Mine { get; private set; }
+    /// <summary>Not public until staff have moderated it: the page says so instead of linking to a page not there yet.</summary>
+    public bool Awaiting { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string number, CancellationToken ct)
     {
-        var report = await db.Set<FeedbackReport>().AsNoTracking().Where(r => r.Number == number && !r.Hidden)
-            .Select(r => new { r.Number, r.DueAt, ReporterId = r.Reporter!.CitizenId }).FirstOrDefaultAsync(ct);
+        var report = await db.Set<FeedbackReport>().AsNoTracking().Where(r => r.Number == number && (!r.Hidden || r.ModeratedAt == null))
+            .Select(r => new { r.Number, r.DueAt, ReporterId = r.Reporter!.CitizenId, Awaiting = r.Hidden }).FirstOrDefaultAsync(ct);
         if (report is null) return NotFound();
         Number = report.Number;
         DueAt = report.DueAt;
+        Awaiting = report.Awaiting;
         Mine = report.ReporterId is not null && report.ReporterId == CitizenIdentity.IdNumberOf(User);
         return Page();
     }

@@ -477,6 +477,9 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid?>("LocatedUnitId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("ModeratedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)

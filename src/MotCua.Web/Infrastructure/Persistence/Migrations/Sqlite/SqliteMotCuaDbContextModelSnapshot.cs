@@ -464,6 +464,9 @@ namespace MotCua.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("LocatedUnitId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ModeratedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
