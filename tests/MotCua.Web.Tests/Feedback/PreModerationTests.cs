@@ -4,6 +4,9 @@ using MotCua.Web.Features.Feedback.Photos;
 using MotCua.Web.Tests.Feedback.Handling;
 using MotCua.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using MotCua.Domain.Feedback;
+using MotCua.Web.Features.Feedback;
+using MotCua.Web.Tests.Citizens;
 
 namespace MotCua.Web.Tests.Feedback;
 
@@ -52,5 +55,20 @@ public sealed class PreModerationTests(PreModerationFactory factory) : IClassFix
         var open311 = await StaffClient.Anonymous(factory).GetPageAsync($"/open311/v2/requests/{report.Number}.json");
         Assert.Contains(published, open311, StringComparison.Ordinal);
         Assert.DoesNotContain(FeedbackFilingTests.Lighting().Description!, open311, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Its_reporter_sees_a_report_awaiting_moderation_and_nobody_else_does()
+    {
+        var reporter = new Reporter { CitizenId = CitizenClient.An, Name = "Nguyễn Văn An", Phone = "0912345678" };
+        var report = await factory.WithScopeAsync(sp => sp.GetRequiredService<FeedbackService>()
+            .FileAsync(FeedbackFilingTests.Lighting(reporter: reporter), null, CancellationToken.None));
+        Assert.True(report.AwaitsModeration);
+
+        using var an = await CitizenClient.SignInAsync(factory, CitizenClient.An);
+        using var bich = await CitizenClient.SignInAsync(factory, CitizenClient.Bich);
+        Assert.Equal(HttpStatusCode.OK, (await an.Client.GetAsync($"/feedback/{report.Number}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await bich.Client.GetAsync($"/feedback/{report.Number}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, await PublicAsync($"/feedback/{report.Number}"));
     }
 }

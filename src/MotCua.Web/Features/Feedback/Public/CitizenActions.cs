@@ -23,8 +23,10 @@ public sealed class CitizenActions(
 {
     public TimeSpan ReopenWindow => TimeSpan.FromDays(Math.Max(0, options.Value.ReopenWindowDays));
 
-    public Task<FeedbackReport?> FindVisibleAsync(string number, CancellationToken ct) =>
-        db.Set<FeedbackReport>().FirstOrDefaultAsync(r => r.Number == number && !r.Hidden, ct);
+    /// <summary>A public report, or the viewer's own while it awaits moderation (so its reporter can follow it to the end).</summary>
+    public Task<FeedbackReport?> FindVisibleAsync(string number, string? viewer, CancellationToken ct) =>
+        db.Set<FeedbackReport>().FirstOrDefaultAsync(r => r.Number == number
+            && (!r.Hidden || (r.ModeratedAt == null && viewer != null && r.Reporter!.CitizenId == viewer)), ct);
 
     public Task<bool> FollowsAsync(Guid reportId, string citizenId, CancellationToken ct) =>
         db.Set<FeedbackFollower>().AnyAsync(f => f.ReportId == reportId && f.CitizenId == citizenId, ct);

@@ -73,7 +73,7 @@ public sealed class DetailModel(PublicReports reports, CitizenActions actions, I
 
     private async Task<IActionResult> ActAsync(Func<FeedbackReport, string, Task> act, string done, CancellationToken ct)
     {
-        var report = await actions.FindVisibleAsync(Number, ct);
+        var report = await actions.FindVisibleAsync(Number, CitizenId, ct);
         if (report is null) return NotFound();
         if (CitizenId is not { } id) return LocalRedirect("/citizen/sign-in?returnUrl=" + Uri.EscapeDataString("/feedback/" + Number));
         try
@@ -90,10 +90,10 @@ public sealed class DetailModel(PublicReports reports, CitizenActions actions, I
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct, bool keepErrors = false)
     {
-        var found = await reports.FindAsync(Number, ct);
+        var found = await reports.FindAsync(Number, CitizenId, ct);
         if (found is null) return NotFound();
         Report = found;
-        if (CitizenId is { } id && await actions.FindVisibleAsync(Number, ct) is { } report)
+        if (CitizenId is { } id && await actions.FindVisibleAsync(Number, CitizenId, ct) is { } report)
         {
             Following = await actions.FollowsAsync(report.Id, id, ct);
             IsReporter = report.Reporter?.CitizenId == id;

@@ -56,9 +56,11 @@ public sealed class PublicReports(MotCuaDbContext db, FeedbackCategories categor
         return (await ToPublicAsync([.. rows.Take(PublicFilter.PageSize)], ct), rows.Count > PublicFilter.PageSize);
     }
 
-    public async Task<PublicReport?> FindAsync(string number, CancellationToken ct)
+    /// <summary>A public report, or the viewer's own while it awaits moderation.</summary>
+    public async Task<PublicReport?> FindAsync(string number, string? viewer, CancellationToken ct)
     {
-        var report = await db.Set<FeedbackReport>().AsNoTracking().FirstOrDefaultAsync(r => r.Number == number && !r.Hidden, ct);
+        var report = await db.Set<FeedbackReport>().AsNoTracking().FirstOrDefaultAsync(r => r.Number == number
+            && (!r.Hidden || (r.ModeratedAt == null && viewer != null && r.Reporter!.CitizenId == viewer)), ct);
         return report is null ? null : (await ToPublicAsync([report], ct))[0];
     }
 
