@@ -8,10 +8,7 @@ namespace MotCua.Web;
 /// </summary>
 public static class HostCommands
 {
-    public const string Usage = """
-        usage: MotCua.Web migrate                                   (schema and seed, then exit)
-               MotCua.Web audit verify [--anchor POSITION:HASH]...
-        """;
+    public const string Usage = "usage: MotCua.Web migrate    (schema and seed, then exit)\n" + AuditCommand.Usage;
 
     public static async Task<int?> RunCommandAsync(this WebApplication app, string[] args)
     {

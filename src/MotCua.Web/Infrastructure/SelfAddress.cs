@@ -21,6 +21,9 @@ public static class SelfAddress
             .Replace("+", "localhost", StringComparison.Ordinal).Replace("*", "localhost", StringComparison.Ordinal).TrimEnd('/');
     }
 
+    /// <summary>The address, or http://localhost for a server that listens on none (the tests' in-memory one).</summary>
+    public static string OrLocalhost(IServer server) => Of(server) ?? "http://localhost";
+
     /// <summary>The address in demo mode only: outside it no adapter may fall back to a bundled simulator.</summary>
     public static string? InDemo(MotCuaOptions product, IServer server)
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Domain.Dossiers;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Insight;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organization;
 using MotCua.Web.Features.Organization.Seeding;
@@ -23,6 +24,7 @@ public sealed class GaugesFactory : MotCuaFactory
         builder.UseSetting("MotCua:Outbox:Enabled", "false");
         builder.UseSetting("MotCua:Lateness:Enabled", "false");
         builder.UseSetting("MotCua:Metrics:Interval", "1.00:00:00");
+        builder.UseSetting("MotCua:Kpis:Refresh:Enabled", "false");
         builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
     }
 }
@@ -30,7 +32,12 @@ public sealed class GaugesFactory : MotCuaFactory
 /// <summary>The numbers the runbook's alerts read (docs/operations.md): the outbox backlog and overdue dossiers.</summary>
 public sealed class OperationsGaugesTests(GaugesFactory factory) : IClassFixture<GaugesFactory>
 {
-    private Task<OperationsGauges.Snapshot> ReadAsync() => factory.Services.GetRequiredService<OperationsGauges>().ReadAsync(CancellationToken.None);
+    // The overdue count is the KPI facts' (the national judgement), so each read follows a KPI refresh.
+    private async Task<OperationsGauges.Snapshot> ReadAsync()
+    {
+        await factory.WithScopeAsync(sp => sp.GetRequiredService<KpiRefresh>().RunAsync(CancellationToken.None));
+        return await factory.Services.GetRequiredService<OperationsGauges>().ReadAsync(CancellationToken.None);
+    }
 
     private static OperationsGauges.OutboxState Sms(OperationsGauges.Snapshot s) => s.Outbox.Single(o => o.Type == SmsHandler.MessageType);
 

@@ -140,7 +140,7 @@ public static class VNeIdSignIn
     /// </summary>
     private static string BundledAuthority(IServer server)
     {
-        return (Infrastructure.SelfAddress.Of(server) ?? "http://localhost") + SimulatorPrefix;
+        return Infrastructure.SelfAddress.OrLocalhost(server) + SimulatorPrefix;
     }
 
     /// <summary>

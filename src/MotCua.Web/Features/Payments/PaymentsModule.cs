@@ -33,7 +33,7 @@ public static class PaymentsModule
             var server = sp.GetRequiredService<IServer>();
             var clients = sp.GetRequiredService<IHttpClientFactory>();
             return new VnPaySimulator(VnPayOptions.DemoTmnCode, VnPayOptions.DemoHashSecret,
-                () => (Infrastructure.SelfAddress.Of(server) ?? "http://localhost") + IpnPath, () => clients.CreateClient(SimulatorHttpClient), sp.GetRequiredService<TimeProvider>());
+                () => Infrastructure.SelfAddress.OrLocalhost(server) + IpnPath, () => clients.CreateClient(SimulatorHttpClient), sp.GetRequiredService<TimeProvider>());
         });
         return services;
     }

@@ -118,7 +118,7 @@ public sealed class VnPayGateway(IOptions<VnPayOptions> options, IOptions<MotCua
     }
 
     /// <summary>This server's own address (the bundled simulator's API lives in it); http://localhost in a test server.</summary>
-    private string SelfAddress() => Infrastructure.SelfAddress.Of(server) ?? "http://localhost";
+    private string SelfAddress() => Infrastructure.SelfAddress.OrLocalhost(server);
 
     /// <summary>The merchant API's request body (querydr and refund), with VNPay's parameter names.</summary>
     private sealed class MerchantRequest

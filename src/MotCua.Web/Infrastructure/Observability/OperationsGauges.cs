@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MotCua.Domain.Dossiers;
+using MotCua.Domain.Insight;
 using MotCua.Web.Infrastructure.Persistence;
 
 namespace MotCua.Web.Infrastructure.Observability;
@@ -46,7 +46,7 @@ public sealed class OperationsGauges : BackgroundService
         meter.CreateObservableGauge("motcua.outbox.oldest_waiting_age", () => PerType(o => o.OldestSeconds), "s",
             "Age of the oldest outbox message not yet delivered, per type");
         meter.CreateObservableGauge("motcua.dossiers.overdue", () => Held.OverdueDossiers, "{dossier}",
-            "Dossiers in processing past their due date, in the whole city");
+            "Dossiers in processing past their due date, in the whole city (from the KPI facts)");
     }
 
     public OperationsGauges(IServiceScopeFactory scopes, IOptions<OperationsGaugesOptions> options, TimeProvider clock, ILogger<OperationsGauges> log) =>
@@ -77,11 +77,9 @@ public sealed class OperationsGauges : BackgroundService
                 Oldest = g.Where(m => m.DeadAtMs == null).Min(m => (long?)m.CreatedAtMs),
             })
             .ToListAsync(ct);
-        // In processing and past the due date (the adjusted one after an apology slip); a stopped clock (supplement
-        // requested) is not overdue. The (Status, DueAt) index narrows it to the open dossiers.
-        var overdue = await db.Dossiers.LongCountAsync(d =>
-            (d.Status == DossierStatus.Accepted || d.Status == DossierStatus.Processing || d.Status == DossierStatus.PaymentRequested)
-            && d.DueAt != null && (d.DueAtAdjusted ?? d.DueAt) < now, ct);
+        // Overdue as the national KPI judges it (the dashboard's overdue list counts the same rows): the KPI refresh keeps
+        // each dossier's fact current, a few minutes behind, and turns open facts overdue when their due date passes.
+        var overdue = await db.Set<DossierKpiFact>().LongCountAsync(f => f.Outcome == KpiOutcome.OpenOverdue, ct);
         var states = outbox.Select(o => new OutboxState(o.Type, o.Waiting, o.Parked, o.Oldest is { } ms ? Math.Max(0, nowMs - ms) / 1000.0 : 0)).ToList();
         // A type whose messages were all delivered reads 0 rather than vanishing, so an alert sees the backlog clear.
         states.AddRange(Held.Outbox.Where(h => states.All(s => s.Type != h.Type)).Select(h => new OutboxState(h.Type, 0, 0, 0)));
