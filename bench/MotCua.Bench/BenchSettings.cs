@@ -21,12 +21,12 @@ internal static class BenchSettings
     public static TimeSpan WarmUp() =>
         TimeSpan.FromSeconds(int.Parse(Environment.GetEnvironmentVariable("BENCH_WARMUP") ?? "30", CultureInfo.InvariantCulture));
 
-    /// <summary>BENCH_DOSSIERS: the size of the data set the lifecycle and read scenarios run against.</summary>
     /// <summary>The benchmark's own personal-data key (32 bytes, base64): benchmark data only.</summary>
     public const string PersonalDataKey = "YmVuY2gtb25seS1wZXJzb25hbC1kYXRhLWtleS0zMmI=";
 
     public static MotCua.Domain.Privacy.PersonalDataCipher Cipher() => new(Convert.FromBase64String(PersonalDataKey));
 
+    /// <summary>BENCH_DOSSIERS: the size of the data set the lifecycle and read scenarios run against.</summary>
     public static int Dossiers() =>
         int.Parse(Environment.GetEnvironmentVariable("BENCH_DOSSIERS") ?? "1000000", CultureInfo.InvariantCulture);
 

@@ -9,7 +9,7 @@ using MotCua.Web.Infrastructure.Privacy;
 namespace MotCua.Web.Features.Audit;
 
 /// <summary>Builds entries from the current request (who, from where) and stages or writes them.</summary>
-public sealed class AuditLog(MotCuaDbContext db, IServiceScopeFactory scopes, IHttpContextAccessor http, TimeProvider clock) : IAuditLog
+public sealed class AuditLog(MotCuaDbContext db, AuditGroupWriter writer, IHttpContextAccessor http, TimeProvider clock) : IAuditLog
 {
     public AuditEntry Stage(AuditRecord record)
     {
@@ -25,30 +25,11 @@ public sealed class AuditLog(MotCuaDbContext db, IServiceScopeFactory scopes, IH
         db.Entry(staged).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
     }
 
-    public async Task WriteAsync(AuditRecord record, CancellationToken ct)
-    {
-        var entry = Build(record);
-        // A context of its own: the request's may hold a failed change (a refused action) that must not be saved.
-        await using var scope = scopes.CreateAsyncScope();
-        var own = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
-        own.Add(entry);
-        if (!own.Database.IsNpgsql())
-        {
-            await own.SaveChangesAsync(ct);
-            return;
-        }
-        // A read's (or a refusal's) entry does not wait for its commit to reach the disk: PostgreSQL writes it within a
-        // fraction of a second, and a crash of the product process loses nothing; only a crash of the database server
-        // itself in that window could. Waiting cost every inbox view ~9 ms at the median and its p99 went from 20 to
-        // 80 ms (docs/performance.md). An action's own entry is unaffected: it commits, synchronously, with the action.
-        await own.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
-        {
-            await using var tx = await own.Database.BeginTransactionAsync(ct);
-            await own.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit TO OFF", ct);
-            await own.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }, ct);
-    }
+    /// <summary>
+    /// An entry of its own, outside the request's context (which may hold a failed change, a refused action, that must
+    /// not be saved): group-committed with the other requests' entries, awaited until committed.
+    /// </summary>
+    public Task WriteAsync(AuditRecord record, CancellationToken ct) => writer.WriteAsync(Build(record), ct);
 
     private AuditEntry Build(AuditRecord r)
     {

@@ -6,6 +6,7 @@ public static class AuditModule
     {
         services.Configure<AuditOptions>(configuration.GetSection(AuditOptions.Section));
         services.AddHttpContextAccessor();
+        services.AddSingleton<AuditGroupWriter>();
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<AuditSearch>();
         services.AddScoped<AuditVerifier>();

@@ -114,6 +114,16 @@ public sealed class UnitScope(IHttpContextAccessor http, MotCuaDbContext db, Uni
         return _everVisible = set;
     }
 
+    /// <summary>
+    /// Compiled once: this runs on every staff request, and building and looking up the LINQ query each time cost more
+    /// CPU than PostgreSQL spends answering it (docs/performance.md, the inbox profile).
+    /// </summary>
+    private static readonly Func<MotCuaDbContext, Guid, DateOnly, IAsyncEnumerable<RoleHolding>> RolesOn = EF.CompileAsyncQuery(
+        (MotCuaDbContext db, Guid id, DateOnly today) => db.RoleAssignments.AsNoTracking()
+            .Where(r => r.StaffId == id && r.ValidFrom <= today && (r.ValidTo == null || r.ValidTo > today)
+                && db.Users.Any(u => u.Id == id && u.IsActive))
+            .Select(r => new RoleHolding(r.Role, r.UnitId, r.ValidFrom)));
+
     private async Task<State> LoadAsync(CancellationToken ct)
     {
         if (_state is not null) return _state;
@@ -124,12 +134,10 @@ public sealed class UnitScope(IHttpContextAccessor http, MotCuaDbContext db, Uni
         {
             var today = tree.Day;
             // One round trip on every staff request: the roles, and none at all for a deactivated account.
-            var rows = await db.RoleAssignments.AsNoTracking()
-                .Where(r => r.StaffId == id && r.ValidFrom <= today && (r.ValidTo == null || r.ValidTo > today)
-                    && db.Users.Any(u => u.Id == id && u.IsActive))
-                .Select(r => new { r.Role, r.UnitId, r.ValidFrom })
-                .ToListAsync(ct);
-            roles.AddRange(rows.Where(r => tree.Find(r.UnitId) is not null).Select(r => new RoleHolding(r.Role, r.UnitId, r.ValidFrom)));
+            await foreach (var r in RolesOn(db, id, today).WithCancellation(ct))
+            {
+                if (tree.Find(r.UnitId) is not null) roles.Add(r);
+            }
         }
 
         var visible = new HashSet<Guid>();
