@@ -36,6 +36,7 @@ internal sealed class LargeProduct : IAsyncDisposable
         var filing = await Filing.AtDemoWardAsync(connectionString);
         var lifecycle = await Lifecycle.StartAsync(server.BaseAddress, filing, citizen);
         await DossierDataset.EnsureAsync(connectionString, lifecycle, BenchSettings.Dossiers(), output);
+        await BenchPostgres.DrainOutboxAsync(connectionString, output, TimeSpan.FromMinutes(15));
         await BenchPostgres.PrewarmAsync(connectionString, output);
         return new LargeProduct(folder, connectionString, server, citizen, filing, lifecycle);
     }
