@@ -34,6 +34,11 @@ public sealed class PortalSyncHandler(IServiceScopeFactory scopes, IHttpClientFa
         using (var scope = scopes.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+            // The version first, in one small query: a dossier moving through its steps queues a message per version,
+            // and when the outbox is behind most of them are superseded; loading the whole dossier (eight queries) to
+            // find that out was most of the cost of a busy outbox (docs/performance.md, 2026-11-24).
+            var current = await db.Dossiers.AsNoTracking().Where(d => d.Id == sync.DossierId).Select(d => (int?)d.Version).FirstOrDefaultAsync(ct);
+            if (current is null || current > sync.Version) return;
             var dossier = await db.Dossiers.AsNoTracking().Include(d => d.Tasks).AsSplitQuery().FirstOrDefaultAsync(d => d.Id == sync.DossierId, ct);
             if (dossier is null || dossier.Version > sync.Version) return;
             var procedure = await scope.ServiceProvider.GetRequiredService<DossierService>().VersionAsync(dossier.ProcedureVersionId, ct);
