@@ -54,9 +54,9 @@ public sealed class OutboxDispatcher(
         var claimed = await ClaimAsync(db, ct);
         if (claimed.Count == 0) return 0;
         var failures = await Task.WhenAll(claimed.Select(m => HandleAsync(m, ct)));
-        var done = claimed.Where((_, i) => failures[i] is null).Select(m => m.Id).ToList();
-        if (done.Count > 0) await CompleteAsync(db, done, ct);
-        foreach (var m in claimed.Where((_, i) => failures[i] is null)) Delivered.Add(1, new KeyValuePair<string, object?>("type", m.Type));
+        var delivered = claimed.Where((_, i) => failures[i] is null).ToList();
+        if (delivered.Count > 0) await CompleteAsync(db, [.. delivered.Select(m => m.Id)], ct);
+        foreach (var m in delivered) Delivered.Add(1, new KeyValuePair<string, object?>("type", m.Type));
         for (var i = 0; i < claimed.Count; i++)
         {
             if (failures[i] is { } e) await FailAsync(db, claimed[i], e.Message, permanent: e is OutboxPermanentFailure, ct);
